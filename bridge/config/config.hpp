@@ -1,0 +1,85 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config/secret.hpp"
+
+// The service configuration as typed data. Defaults live here, in the member initialisers, and
+// nowhere else; config_loader fills these structs from YAML and the environment, and
+// config_validator checks what one field cannot check alone. Plain data: every part may read it,
+// none writes back.
+namespace camtwin {
+
+struct home_assistant_config {
+    bool enabled = false;
+    std::string prefix = "homeassistant";
+};
+
+struct mqtt_config {
+    std::string url = "tcp://127.0.0.1:1883";
+    std::string client_id = "camtwin";
+    std::string username;
+    std::string password_file;
+    secret password;  // from password_file or CAMTWIN_MQTT_PASSWORD, never from the YAML
+    std::string password_source;  // where the password came from, for messages: never the value
+    std::string topic_prefix = "shifu";
+    home_assistant_config home_assistant;
+};
+
+struct http_config {
+    std::string listen = "0.0.0.0:8080";
+};
+
+struct ptz_config {
+    int channel = 1;
+    int speed = 60;  // 1..100, the camera's continuous-move units
+    int duration_ms = 200;
+    int max_duration_ms = 5000;
+};
+
+struct telemetry_config {
+    int health_interval_s = 5;
+    int info_interval_s = 60;     // 0: only at start and on request
+    int snapshot_interval_s = 0;  // 0: only on request
+};
+
+struct hls_config {
+    bool enabled = true;
+    int segment_s = 1;
+    int window = 6;
+    bool on_demand = true;
+};
+
+struct mjpeg_config {
+    int fps = 5;
+    int width = 640;
+    int quality = 80;
+};
+
+struct stream_config {
+    std::string rtsp_url;  // empty: derived from the camera's streaming channels
+    hls_config hls;
+    mjpeg_config mjpeg;
+};
+
+struct device_config {
+    std::string name;
+    std::string address;  // host[:port] of the camera's HTTP API
+    std::string username = "admin";
+    std::string password_file;
+    secret password;  // from password_file or CAMTWIN_DEVICE_<NAME>_PASSWORD
+    std::string password_source;
+    int http_port = 0;  // 0: no Shifu-compatible listener of its own
+    ptz_config ptz;
+    telemetry_config telemetry;
+    stream_config stream;
+};
+
+struct config {
+    mqtt_config mqtt;
+    http_config http;
+    std::vector<device_config> devices;
+};
+
+}  // namespace camtwin

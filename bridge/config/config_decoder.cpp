@@ -1,0 +1,100 @@
+#include "config/config_decoder.hpp"
+
+#include "config/yaml_reader.hpp"
+
+namespace camtwin {
+namespace {
+
+constexpr int max_port = 65535;
+constexpr int day_s = 86400;
+
+std::string plain_password_refusal(const std::string& environment_name) {
+    return "passwords are not read from the config file; use password_file or " + environment_name;
+}
+
+void decode(yaml_reader in, home_assistant_config& out) {
+    in.read("enabled", out.enabled);
+    in.read("prefix", out.prefix);
+    in.report_unknown_keys();
+}
+
+void decode(yaml_reader in, mqtt_config& out) {
+    in.read("url", out.url);
+    in.read("client_id", out.client_id);
+    in.read("username", out.username);
+    in.read("password_file", out.password_file);
+    in.refuse("password", plain_password_refusal("CAMTWIN_MQTT_PASSWORD"));
+    in.read("topic_prefix", out.topic_prefix);
+    decode(in.section("home_assistant"), out.home_assistant);
+    in.report_unknown_keys();
+}
+
+void decode(yaml_reader in, http_config& out) {
+    in.read("listen", out.listen);
+    in.report_unknown_keys();
+}
+
+void decode(yaml_reader in, ptz_config& out) {
+    in.read("channel", out.channel, 1, 64);
+    in.read("speed", out.speed, 1, 100);
+    in.read("duration_ms", out.duration_ms, 1, 60000);
+    in.read("max_duration_ms", out.max_duration_ms, 1, 60000);
+    in.report_unknown_keys();
+}
+
+void decode(yaml_reader in, telemetry_config& out) {
+    in.read("health_interval_s", out.health_interval_s, 1, 3600);
+    in.read("info_interval_s", out.info_interval_s, 0, day_s);
+    in.read("snapshot_interval_s", out.snapshot_interval_s, 0, day_s);
+    in.report_unknown_keys();
+}
+
+void decode(yaml_reader in, hls_config& out) {
+    in.read("enabled", out.enabled);
+    in.read("segment_s", out.segment_s, 1, 10);
+    in.read("window", out.window, 2, 30);
+    in.read("on_demand", out.on_demand);
+    in.report_unknown_keys();
+}
+
+void decode(yaml_reader in, mjpeg_config& out) {
+    in.read("fps", out.fps, 1, 30);
+    in.read("width", out.width, 16, 3840);
+    in.read("quality", out.quality, 1, 100);
+    in.report_unknown_keys();
+}
+
+void decode(yaml_reader in, stream_config& out) {
+    in.read("rtsp_url", out.rtsp_url);
+    decode(in.section("hls"), out.hls);
+    decode(in.section("mjpeg"), out.mjpeg);
+    in.report_unknown_keys();
+}
+
+void decode(yaml_reader in, device_config& out) {
+    in.read_required("name", out.name);
+    in.read_required("address", out.address);
+    in.read("username", out.username);
+    in.read("password_file", out.password_file);
+    in.refuse("password", plain_password_refusal("CAMTWIN_DEVICE_<NAME>_PASSWORD"));
+    in.read("http_port", out.http_port, 1, max_port);
+    decode(in.section("ptz"), out.ptz);
+    decode(in.section("telemetry"), out.telemetry);
+    decode(in.section("stream"), out.stream);
+    in.report_unknown_keys();
+}
+
+}  // namespace
+
+config decode_config(const YAML::Node& root, config_problems& problems) {
+    config out;
+    yaml_reader in(root, "", problems);
+    decode(in.section("mqtt"), out.mqtt);
+    decode(in.section("http"), out.http);
+    in.each("devices",
+            [&](yaml_reader item) { decode(std::move(item), out.devices.emplace_back()); });
+    in.report_unknown_keys();
+    return out;
+}
+
+}  // namespace camtwin

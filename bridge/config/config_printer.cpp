@@ -1,0 +1,99 @@
+#include "config/config_printer.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+namespace camtwin {
+namespace {
+
+void emit_password_origin(YAML::Emitter& out, const std::string& file, const std::string& source) {
+    if (!file.empty()) {
+        out << YAML::Key << "password_file" << YAML::Value << file;
+    }
+    if (!source.empty()) {
+        out << YAML::Comment("password: redacted, from " + source);
+    }
+}
+
+void emit(YAML::Emitter& out, const mqtt_config& mqtt) {
+    out << YAML::Key << "mqtt" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "url" << YAML::Value << mqtt.url;
+    out << YAML::Key << "client_id" << YAML::Value << mqtt.client_id;
+    if (!mqtt.username.empty()) {
+        out << YAML::Key << "username" << YAML::Value << mqtt.username;
+    }
+    emit_password_origin(out, mqtt.password_file, mqtt.password_source);
+    out << YAML::Key << "topic_prefix" << YAML::Value << mqtt.topic_prefix;
+    out << YAML::Key << "home_assistant" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "enabled" << YAML::Value << mqtt.home_assistant.enabled;
+    out << YAML::Key << "prefix" << YAML::Value << mqtt.home_assistant.prefix;
+    out << YAML::EndMap << YAML::EndMap;
+}
+
+void emit(YAML::Emitter& out, const ptz_config& ptz) {
+    out << YAML::Key << "ptz" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "channel" << YAML::Value << ptz.channel;
+    out << YAML::Key << "speed" << YAML::Value << ptz.speed;
+    out << YAML::Key << "duration_ms" << YAML::Value << ptz.duration_ms;
+    out << YAML::Key << "max_duration_ms" << YAML::Value << ptz.max_duration_ms;
+    out << YAML::EndMap;
+}
+
+void emit(YAML::Emitter& out, const telemetry_config& telemetry) {
+    out << YAML::Key << "telemetry" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "health_interval_s" << YAML::Value << telemetry.health_interval_s;
+    out << YAML::Key << "info_interval_s" << YAML::Value << telemetry.info_interval_s;
+    out << YAML::Key << "snapshot_interval_s" << YAML::Value << telemetry.snapshot_interval_s;
+    out << YAML::EndMap;
+}
+
+void emit(YAML::Emitter& out, const stream_config& stream) {
+    out << YAML::Key << "stream" << YAML::Value << YAML::BeginMap;
+    if (!stream.rtsp_url.empty()) {
+        out << YAML::Key << "rtsp_url" << YAML::Value << stream.rtsp_url;
+    }
+    out << YAML::Key << "hls" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "enabled" << YAML::Value << stream.hls.enabled;
+    out << YAML::Key << "segment_s" << YAML::Value << stream.hls.segment_s;
+    out << YAML::Key << "window" << YAML::Value << stream.hls.window;
+    out << YAML::Key << "on_demand" << YAML::Value << stream.hls.on_demand;
+    out << YAML::EndMap;
+    out << YAML::Key << "mjpeg" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "fps" << YAML::Value << stream.mjpeg.fps;
+    out << YAML::Key << "width" << YAML::Value << stream.mjpeg.width;
+    out << YAML::Key << "quality" << YAML::Value << stream.mjpeg.quality;
+    out << YAML::EndMap << YAML::EndMap;
+}
+
+void emit(YAML::Emitter& out, const device_config& device) {
+    out << YAML::BeginMap;
+    out << YAML::Key << "name" << YAML::Value << device.name;
+    out << YAML::Key << "address" << YAML::Value << device.address;
+    out << YAML::Key << "username" << YAML::Value << device.username;
+    emit_password_origin(out, device.password_file, device.password_source);
+    if (device.http_port != 0) {
+        out << YAML::Key << "http_port" << YAML::Value << device.http_port;
+    }
+    emit(out, device.ptz);
+    emit(out, device.telemetry);
+    emit(out, device.stream);
+    out << YAML::EndMap;
+}
+
+}  // namespace
+
+std::string print_config(const config& cfg) {
+    YAML::Emitter out;
+    out.SetBoolFormat(YAML::TrueFalseBool);
+    out << YAML::BeginMap;
+    emit(out, cfg.mqtt);
+    out << YAML::Key << "http" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "listen" << YAML::Value << cfg.http.listen << YAML::EndMap;
+    out << YAML::Key << "devices" << YAML::Value << YAML::BeginSeq;
+    for (const auto& device : cfg.devices) {
+        emit(out, device);
+    }
+    out << YAML::EndSeq << YAML::EndMap;
+    return std::string(out.c_str()) + "\n";
+}
+
+}  // namespace camtwin
