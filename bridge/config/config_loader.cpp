@@ -54,6 +54,10 @@ config parse_config(std::string_view yaml, std::string_view origin, const enviro
 
     config_problems problems;
     auto cfg = decode_config(root, problems);
+    if (!problems.empty()) {
+        // Shape first: cross-field checks on a half-decoded config would only add noise.
+        throw config_error(problems);
+    }
     const auto overrides = apply_environment(cfg, env);
     validate_config(cfg, overrides, problems);
     resolve_secrets(cfg, env, problems);

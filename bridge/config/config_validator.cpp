@@ -80,7 +80,10 @@ void validate_stream(const stream_config& stream, const std::string& path,
     }
     const auto authority =
         std::string_view(stream.rtsp_url).substr(stream.rtsp_url.find("://") + 3);
-    if (authority.substr(0, authority.find('/')).find('@') != std::string_view::npos) {
+    const auto host = authority.substr(0, authority.find('/'));
+    if (host.empty()) {
+        problems.add(path + ".rtsp_url", fmt::format("has no host: \"{}\"", stream.rtsp_url));
+    } else if (host.find('@') != std::string_view::npos) {
         // Printing the URL here could print a password: name the problem only.
         problems.add(path + ".rtsp_url",
                      "must not contain credentials; camtwin adds the device's username and "

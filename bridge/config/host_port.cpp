@@ -6,6 +6,7 @@
 namespace camtwin {
 namespace {
 
+// Names and IPv4 addresses; anything else (a scheme, a path, userinfo) is not a host.
 bool valid_host_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '.' || c == '_';
 }
@@ -31,6 +32,9 @@ std::optional<host_port> parse_host_port(std::string_view text) {
         }
         out.host = std::string(text.substr(1, close - 1));
         rest = text.substr(close + 1);
+        if (out.host.find_first_not_of("0123456789abcdefABCDEF:.") != std::string::npos) {
+            return std::nullopt;
+        }
     } else {
         const auto colon = text.rfind(':');
         out.host = std::string(text.substr(0, colon));

@@ -37,6 +37,7 @@ yaml_reader::yaml_reader(YAML::Node node, std::string path, config_problems& pro
         problems_.add(path_.empty() ? "(top level)" : path_,
                       "must be a mapping of keys, got " + describe_node(node_));
         node_ = YAML::Node();
+        shape_reported_ = true;
     }
 }
 
@@ -86,9 +87,12 @@ void yaml_reader::read(std::string_view key, int& target, int min, int max) {
     const auto& text = value.Scalar();
     long long number = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-    const bool whole = is_plain_scalar(value) && error == std::errc() &&
-                       end == text.data() + text.size() && !text.empty();
-    if (!whole) {
+    const bool parsed = end == text.data() + text.size() && !text.empty();
+    if (is_plain_scalar(value) && parsed && error == std::errc::result_out_of_range) {
+        problems_.add(child_path(key), fmt::format("must be {}..{}, got {}", min, max, text));
+        return;
+    }
+    if (!is_plain_scalar(value) || !parsed || error != std::errc()) {
         problems_.add(child_path(key), "must be a whole number, got " + describe_node(value));
         return;
     }
@@ -101,6 +105,9 @@ void yaml_reader::read(std::string_view key, int& target, int min, int max) {
 
 void yaml_reader::read_required(std::string_view key, std::string& target) {
     const auto value = take(key);
+    if (shape_reported_) {
+        return;  // "must be a mapping" already says it all
+    }
     if (!value.IsDefined() || value.IsNull()) {
         problems_.add(child_path(key), "is required");
         return;

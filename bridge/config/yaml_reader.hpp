@@ -47,6 +47,7 @@ private:
     std::string path_;
     config_problems& problems_;
     std::set<std::string, std::less<>> known_;
+    bool shape_reported_ = false;
 };
 
 // "a scalar \"x\"", "a sequence", ... for messages about what was found instead.

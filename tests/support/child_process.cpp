@@ -135,6 +135,17 @@ std::optional<std::string> child_process::read_stdout_line(std::chrono::millisec
     }
 }
 
+bool child_process::wait_for_output(std::string_view needle, std::chrono::milliseconds timeout) {
+    const auto deadline = clock_type::now() + timeout;
+    while (out_.find(needle) == std::string::npos && err_.find(needle) == std::string::npos) {
+        if (clock_type::now() >= deadline || (out_fd_ < 0 && err_fd_ < 0)) {
+            return false;
+        }
+        drain(std::chrono::milliseconds(20));
+    }
+    return true;
+}
+
 void child_process::signal(int signo) {
     if (!exited_) {
         ::kill(pid_, signo);

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <sys/types.h>
 #include <vector>
 
@@ -23,6 +24,9 @@ public:
 
     // Reads stdout until one full line arrives or the timeout passes; nullopt on timeout or EOF.
     std::optional<std::string> read_stdout_line(std::chrono::milliseconds timeout);
+
+    // Reads both pipes until needle appears in stdout or stderr; false on timeout or exit.
+    bool wait_for_output(std::string_view needle, std::chrono::milliseconds timeout);
 
     // Sends a signal to the child.
     void signal(int signo);
