@@ -8,7 +8,7 @@
 
 namespace camtwin {
 
-inline constexpr std::size_t max_config_bytes = 1024 * 1024;
+inline constexpr std::size_t max_config_bytes = std::size_t{1024} * 1024;
 
 // The one config pipeline: YAML -> typed structs (defaults for what is left out) -> environment
 // overrides -> validation -> secrets. Throws config_error listing every problem found; returns a

@@ -31,8 +31,8 @@ std::string describe_node(const YAML::Node& node) {
     return fmt::format("\"{}\"", node.Scalar());
 }
 
-yaml_reader::yaml_reader(YAML::Node node, std::string path, config_problems& problems)
-    : node_(std::move(node)), path_(std::move(path)), problems_(problems) {
+yaml_reader::yaml_reader(const YAML::Node& node, std::string path, config_problems& problems)
+    : node_(node), path_(std::move(path)), problems_(problems) {
     if (!is_mapping_or_absent(node_)) {
         problems_.add(path_.empty() ? "(top level)" : path_,
                       "must be a mapping of keys, got " + describe_node(node_));

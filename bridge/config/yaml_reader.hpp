@@ -16,7 +16,7 @@ namespace camtwin {
 class yaml_reader {
 public:
     // node may be undefined or null (the section was left out): every read then keeps defaults.
-    yaml_reader(YAML::Node node, std::string path, config_problems& problems);
+    yaml_reader(const YAML::Node& node, std::string path, config_problems& problems);
 
     void read(std::string_view key, std::string& target);
     void read(std::string_view key, bool& target);
