@@ -21,4 +21,5 @@ pkg_check_modules(GST_RTSP_SERVER REQUIRED IMPORTED_TARGET gstreamer-rtsp-server
 if(CAMTWIN_BUILD_TESTS)
   find_package(Catch2 2 REQUIRED)
   include(Catch)
+  include(${CMAKE_CURRENT_LIST_DIR}/camtwin_testing.cmake)
 endif()

@@ -152,6 +152,12 @@ void child_process::signal(int signo) {
     }
 }
 
+void child_process::signal_group(int signo) {
+    if (!exited_) {
+        ::kill(-pid_, signo);
+    }
+}
+
 std::optional<int> child_process::wait(std::chrono::milliseconds timeout) {
     const auto deadline = clock_type::now() + timeout;
     while (!exited_) {

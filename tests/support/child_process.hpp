@@ -31,6 +31,9 @@ public:
     // Sends a signal to the child.
     void signal(int signo);
 
+    // Sends a signal to the child's whole process group, as Ctrl-C in a terminal does.
+    void signal_group(int signo);
+
     // Waits for exit, draining both pipes meanwhile. Returns the exit code, 128+signal for a
     // signal death, or nullopt when the timeout passed (the child is then left running).
     std::optional<int> wait(std::chrono::milliseconds timeout);

@@ -1,0 +1,53 @@
+#include <csignal>
+#include <regex>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "support/child_process.hpp"
+
+using camtwin::test::child_process;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::vector<int> listed_pids(const std::string& output) {
+    std::smatch match;
+    REQUIRE(std::regex_search(output, match, std::regex(R"(\(pids ([0-9 ]+);)")));
+    std::vector<int> pids;
+    std::istringstream numbers(match[1].str());
+    for (int pid = 0; numbers >> pid;) {
+        pids.push_back(pid);
+    }
+    return pids;
+}
+
+bool is_running(int pid) {
+    return ::kill(pid, 0) == 0;
+}
+
+}  // namespace
+
+TEST_CASE("demo starts broker, camsim and camtwin and stops them all on Ctrl-C", "[demo][slow]") {
+    child_process demo({"/bin/bash", CAMTWIN_SOURCE_DIR "/scripts/demo", "--no-build"},
+                       {"CAMTWIN_BUILD_DIR=" CAMTWIN_BUILD_DIR});
+
+    REQUIRE(demo.wait_for_output("Ctrl-C stops everything", 30s));
+    const auto pids = listed_pids(demo.out());
+    CHECK(pids.size() == 3);
+    for (const int pid : pids) {
+        CHECK(is_running(pid));
+    }
+    CHECK(demo.out().find("curl --digest -u admin:") != std::string::npos);
+    CHECK(demo.err().find("starting") != std::string::npos);  // camtwin's start-up line
+
+    demo.signal_group(SIGINT);
+    const auto code = demo.wait(15s);
+
+    REQUIRE(code.has_value());
+    CHECK(*code == 0);
+    CHECK(demo.out().find("demo: stopped") != std::string::npos);
+    for (const int pid : pids) {
+        CHECK_FALSE(is_running(pid));
+    }
+}
