@@ -71,6 +71,7 @@ struct device_config {
     secret password;  // from password_file or CAMTWIN_DEVICE_<NAME>_PASSWORD
     std::string password_source;
     int http_port = 0;  // 0: no Shifu-compatible listener of its own
+    // TODO(#4): camera request timeouts and the unauthorized back-off, now the client's defaults.
     ptz_config ptz;
     telemetry_config telemetry;
     stream_config stream;
