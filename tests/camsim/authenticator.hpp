@@ -47,6 +47,8 @@ struct lockout_entry {
 // Checks Authorization headers like the camera does: digest (MD5, qop=auth, nonce reuse with an
 // increasing nc), basic, or both, and locks a source address out after too many failed
 // credentialed attempts. Loop thread only.
+// TODO(#3): the optional quirks of contract section 8 are not simulated yet: NVR-style userCheck
+// 401 bodies, nonce expiry after idle, 403 while locked, a quoted algorithm="MD5".
 class authenticator {
 public:
     authenticator(auth_settings settings, clock_function clock, std::uint32_t seed);

@@ -121,6 +121,8 @@ video_server::impl::impl(video_options options, std::function<camera_view()> vie
         gst_rtsp_server_get_thread_pool(server_.get()));
     gst_rtsp_thread_pool_set_max_threads(threads.get(), 0);
 
+    // TODO(#3): the third stream (/Streaming/Channels/103) is not mounted, and RTSP logins have
+    // no lockout as the HTTP side does.
     const gst::object_ptr<GstRTSPMountPoints> mounts = make_lowercase_mount_points();
     mount(mounts.get(), {options_.main_width, options_.main_height, options_.fps},
           {main_paths[0], main_paths[1]});
