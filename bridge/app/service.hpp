@@ -4,10 +4,13 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <spdlog/logger.h>
 
 #include "config/config.hpp"
 #include "log/logging.hpp"
+#include "twin/device_twin.hpp"
 
 namespace camtwin {
 
@@ -19,6 +22,10 @@ namespace camtwin {
 class service {
 public:
     service(config cfg, const log_factory& logs);
+    ~service();
+
+    service(const service&) = delete;
+    service& operator=(const service&) = delete;
 
     // Runs the event loop until SIGINT or SIGTERM (or stop()); returns the process exit code.
     int run();
@@ -30,11 +37,17 @@ public:
 private:
     void log_summary() const;
     void wait_for_signal();
+    void start_twins(const log_factory& logs);
+    void shut_down();
 
     config cfg_;
     std::shared_ptr<spdlog::logger> log_;
     boost::asio::io_context io_;
     boost::asio::signal_set signals_;
+    // Blocking camera calls run here; each twin has at most one call out at a time.
+    boost::asio::thread_pool workers_;
+    std::vector<std::shared_ptr<twin::device_twin>> twins_;
+    boost::asio::steady_timer drain_timer_;
 };
 
 }  // namespace camtwin

@@ -80,7 +80,7 @@ TEST_CASE("hikvision camera refuses a snapshot that is not a JPEG", "[integratio
     auto camera = connect(sim);
     sim.set_faults({{"xml_error_200", true}});
 
-    const auto error = error_of([&] { camera->read_snapshot(); });
+    const auto error = error_of([&] { camera->read_snapshot(101); });
 
     CHECK(error.kind() == camera_error_kind::device_status);
     CHECK(error.status_code == 6);

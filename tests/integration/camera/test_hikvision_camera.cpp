@@ -37,7 +37,7 @@ TEST_CASE("hikvision camera reads camsim's documents", "[integration][camera]") 
     const auto status = camera->read_ptz_status();
     CHECK(status.zoom >= 10);
 
-    const auto jpeg = camera->read_snapshot();
+    const auto jpeg = camera->read_snapshot(101);
     REQUIRE(jpeg.size() > 100);
     CHECK(static_cast<unsigned char>(jpeg[0]) == 0xFF);
     CHECK(static_cast<unsigned char>(jpeg[1]) == 0xD8);

@@ -1,0 +1,321 @@
+#include "twin/device_twin.hpp"
+
+#include <algorithm>
+
+#include <boost/asio/post.hpp>
+#include <fmt/format.h>
+
+#include "camera/camera_error.hpp"
+#include "twin/health_backoff.hpp"
+
+namespace camtwin::twin {
+namespace {
+
+constexpr int watchdog_stop_attempts = 3;
+constexpr std::chrono::milliseconds watchdog_retry{500};
+
+}  // namespace
+
+device_twin::device_twin(boost::asio::io_context& loop, boost::asio::thread_pool& workers,
+                         std::shared_ptr<camera::camera_device> camera, twin_options options,
+                         std::shared_ptr<spdlog::logger> log)
+    : loop_(loop),
+      workers_(workers),
+      camera_(std::move(camera)),
+      options_(std::move(options)),
+      log_(std::move(log)),
+      watchdog_(loop),
+      probe_timer_(loop) {}
+
+void device_twin::start() {
+    log_->info("{}: twin started, probing the camera every {} ms", options_.name,
+               options_.health_interval.count());
+    enqueue({job_kind::probe, "probe", [](camera::camera_device& cam) { cam.read_ptz_status(); },
+             [](const command_result&) {}});
+}
+
+void device_twin::shutdown() {
+    stopped_ = true;
+    probe_timer_.cancel();
+    if (state_.moving) {
+        watchdog_.cancel();
+        // The last act of a twin: never leave a camera turning.
+        enqueue({job_kind::stop, "stop",
+                 [](camera::camera_device& cam) { cam.move_continuous(0, 0, 0); },
+                 [](const command_result&) {}});
+    }
+}
+
+void device_twin::move(ptz_velocity velocity, std::chrono::milliseconds duration, completion done) {
+    if (duration.count() < 1 || duration > options_.max_move) {
+        done({result_code::bad_request, fmt::format("duration_ms must be 1..{}, got {}",
+                                                    options_.max_move.count(), duration.count())});
+        return;
+    }
+    supersede_waiting_moves();
+    auto self = weak_from_this();
+    enqueue({job_kind::move, "move",
+             [velocity](camera::camera_device& cam) {
+                 cam.move_continuous(velocity.pan, velocity.tilt, velocity.zoom);
+             },
+             [self, duration, done = std::move(done)](const command_result& result) {
+                 if (auto twin = self.lock(); twin && result.ok()) {
+                     twin->arm_watchdog(duration);
+                 }
+                 done(result);
+             }});
+}
+
+void device_twin::stop(completion done) {
+    watchdog_.cancel();
+    supersede_waiting_moves();
+    job stop_job{job_kind::stop, "stop",
+                 [](camera::camera_device& cam) { cam.move_continuous(0, 0, 0); }, std::move(done)};
+    // A stop goes ahead of everything waiting: it is the one command that must not wait.
+    waiting_.push_front(std::move(stop_job));
+    run_next();
+}
+
+void device_twin::goto_preset(int id, completion done) {
+    if (is_reserved(id)) {
+        done({result_code::refused,
+              fmt::format("preset {} is a reserved camera function, not a position", id)});
+        return;
+    }
+    if (id < 1 || id > options_.max_preset) {
+        done({result_code::bad_request,
+              fmt::format("preset must be 1..{}, got {}", options_.max_preset, id)});
+        return;
+    }
+    enqueue({job_kind::command, "preset/goto",
+             [id](camera::camera_device& cam) { cam.goto_preset(id); }, std::move(done)});
+}
+
+void device_twin::set_preset(int id, std::string name, completion done) {
+    if (is_reserved(id)) {
+        done({result_code::refused, fmt::format("preset {} is reserved by the camera", id)});
+        return;
+    }
+    if (id < 1 || id > options_.max_preset) {
+        done({result_code::bad_request,
+              fmt::format("preset must be 1..{}, got {}", options_.max_preset, id)});
+        return;
+    }
+    enqueue({job_kind::command, "preset/set",
+             [id, name = std::move(name)](camera::camera_device& cam) { cam.set_preset(id, name); },
+             std::move(done)});
+}
+
+void device_twin::go_home(completion done) {
+    enqueue({job_kind::command, "home", [](camera::camera_device& cam) { cam.goto_home(); },
+             std::move(done)});
+}
+
+void device_twin::read_info(std::chrono::milliseconds max_age,
+                            read_cache<camera::device_info>::reply done) {
+    const auto now = std::chrono::steady_clock::now();
+    if (auto cached = info_.fresh(max_age, now)) {
+        done({}, cached);
+        return;
+    }
+    if (!info_.wait(std::move(done))) {
+        return;  // a call is under way; its answer is ours too
+    }
+    auto slot = std::make_shared<std::shared_ptr<const camera::device_info>>();
+    auto self = weak_from_this();
+    enqueue({job_kind::read, "info",
+             [slot](camera::camera_device& cam) {
+                 *slot = std::make_shared<const camera::device_info>(cam.read_device_info());
+             },
+             [self, slot](const command_result& result) {
+                 if (auto twin = self.lock()) {
+                     twin->info_.complete(result, *slot, std::chrono::steady_clock::now());
+                 }
+             }});
+}
+
+void device_twin::read_snapshot(std::chrono::milliseconds max_age,
+                                read_cache<std::string>::reply done) {
+    const auto now = std::chrono::steady_clock::now();
+    if (auto cached = snapshot_.fresh(max_age, now)) {
+        done({}, cached);
+        return;
+    }
+    if (!snapshot_.wait(std::move(done))) {
+        return;
+    }
+    auto slot = std::make_shared<std::shared_ptr<const std::string>>();
+    auto self = weak_from_this();
+    enqueue({job_kind::read, "capture",
+             [slot](camera::camera_device& cam) {
+                 *slot = std::make_shared<const std::string>(cam.read_snapshot(101));
+             },
+             [self, slot](const command_result& result) {
+                 if (auto twin = self.lock()) {
+                     twin->snapshot_.complete(result, *slot, std::chrono::steady_clock::now());
+                 }
+             }});
+}
+
+void device_twin::enqueue(job next) {
+    if (waiting_.size() >= options_.queue_limit && next.kind != job_kind::stop) {
+        next.done({result_code::busy, fmt::format("{} commands are already waiting for this camera",
+                                                  waiting_.size())});
+        return;
+    }
+    waiting_.push_back(std::move(next));
+    run_next();
+}
+
+void device_twin::run_next() {
+    if (running_ || waiting_.empty()) {
+        return;
+    }
+    running_ = true;
+    auto current = std::make_shared<job>(std::move(waiting_.front()));
+    waiting_.pop_front();
+
+    auto self = weak_from_this();
+    boost::asio::post(workers_, [self, camera = camera_, current, &loop = loop_] {
+        command_result result;
+        try {
+            current->call(*camera);
+        } catch (const camera::camera_error& error) {
+            result = result_of(error);
+        } catch (const std::exception& error) {
+            result = {result_code::camera_error, error.what()};
+        }
+        boost::asio::post(loop, [self, current, result] {
+            if (auto twin = self.lock()) {
+                twin->finish(*current, result);
+            }
+        });
+    });
+}
+
+void device_twin::finish(job& finished, const command_result& result) {
+    running_ = false;
+    record(result, finished.kind);
+    if (!result.ok()) {
+        log_->debug("{}: {} failed: {}", options_.name, finished.name, result.message);
+    }
+    finished.done(result);
+    if (finished.kind == job_kind::probe) {
+        schedule_probe();
+    }
+    run_next();
+}
+
+void device_twin::supersede_waiting_moves() {
+    for (auto it = waiting_.begin(); it != waiting_.end();) {
+        if (it->kind != job_kind::move) {
+            ++it;
+            continue;
+        }
+        auto replaced = std::move(*it);
+        it = waiting_.erase(it);
+        replaced.done({result_code::superseded, "a newer move replaced this one"});
+    }
+}
+
+void device_twin::arm_watchdog(std::chrono::milliseconds duration) {
+    auto next = state_;
+    next.moving = true;
+    set_state(std::move(next));
+    watchdog_.expires_after(duration);
+    watchdog_.async_wait([self = weak_from_this()](const boost::system::error_code& error) {
+        if (auto twin = self.lock(); twin && !error) {
+            twin->send_watchdog_stop(1);
+        }
+    });
+}
+
+void device_twin::send_watchdog_stop(int attempt) {
+    auto self = weak_from_this();
+    job stop_job{
+        job_kind::stop, "stop", [](camera::camera_device& cam) { cam.move_continuous(0, 0, 0); },
+        [self, attempt](const command_result& result) {
+            auto twin = self.lock();
+            if (!twin || result.ok() || attempt >= watchdog_stop_attempts) {
+                return;
+            }
+            // The camera may still be turning: try again shortly.
+            twin->watchdog_.expires_after(watchdog_retry);
+            twin->watchdog_.async_wait([self, attempt](const boost::system::error_code& e) {
+                if (auto again = self.lock(); again && !e) {
+                    again->send_watchdog_stop(attempt + 1);
+                }
+            });
+        }};
+    waiting_.push_front(std::move(stop_job));
+    run_next();
+}
+
+bool device_twin::is_reserved(int preset) const {
+    return std::find(options_.reserved_presets.begin(), options_.reserved_presets.end(), preset) !=
+           options_.reserved_presets.end();
+}
+
+void device_twin::record(const command_result& result, job_kind kind) {
+    auto next = state_;
+    next.auth_scheme = camera_->auth_scheme();
+    if (kind == job_kind::stop && result.ok()) {
+        next.moving = false;
+    }
+    if (result.ok()) {
+        next.status = health::online;
+        next.last_error.clear();
+        next.last_success = std::chrono::system_clock::now();
+    } else if (result.code == result_code::camera_unauthorized) {
+        next.status = health::unauthorized;
+        next.last_error = result.message;
+    } else if (result.code == result_code::camera_unreachable ||
+               result.code == result_code::timeout) {
+        next.status = health::unreachable;
+        next.last_error = result.message;
+    } else if (kind == job_kind::probe) {
+        // The camera answers, but the probe failed: it is there and not well. A command the
+        // camera refused says nothing about its health.
+        next.status = health::degraded;
+        next.last_error = result.message;
+    }
+    set_state(std::move(next));
+}
+
+void device_twin::set_state(twin_state next) {
+    if (next == state_) {
+        return;
+    }
+    if (next.status != state_.status) {
+        log_->info("{}: {} -> {}{}", options_.name, to_string(state_.status),
+                   to_string(next.status),
+                   next.last_error.empty() ? "" : fmt::format(" ({})", next.last_error));
+    }
+    state_ = std::move(next);
+    if (listener_) {
+        listener_(state_);
+    }
+}
+
+void device_twin::schedule_probe() {
+    if (stopped_) {
+        return;
+    }
+    probe_failures_ = state_.status == health::online ? 0 : probe_failures_ + 1;
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const auto delay =
+        next_probe_delay(options_.health_interval, probe_failures_, options_.max_health_backoff,
+                         [&] { return unit(jitter_source_); });
+    probe_timer_.expires_after(delay);
+    probe_timer_.async_wait([self = weak_from_this()](const boost::system::error_code& error) {
+        auto twin = self.lock();
+        if (!twin || error || twin->stopped_) {
+            return;
+        }
+        twin->enqueue({job_kind::probe, "probe",
+                       [](camera::camera_device& cam) { cam.read_ptz_status(); },
+                       [](const command_result&) {}});
+    });
+}
+
+}  // namespace camtwin::twin

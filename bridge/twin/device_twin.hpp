@@ -1,0 +1,115 @@
+#pragma once
+
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <spdlog/logger.h>
+
+#include "camera/camera_device.hpp"
+#include "twin/command_result.hpp"
+#include "twin/ptz_direction.hpp"
+#include "twin/read_cache.hpp"
+#include "twin/twin_state.hpp"
+
+namespace camtwin::twin {
+
+struct twin_options {
+    std::string name;
+    std::chrono::milliseconds health_interval{5000};
+    std::chrono::milliseconds max_health_backoff{60000};
+    std::chrono::milliseconds max_move{5000};
+    std::size_t queue_limit = 64;
+    // The camera's special presets (PresetNameCap/specialNo): goto and set are refused.
+    std::vector<int> reserved_presets = {33, 34, 35, 36,  37,  38,  39,  40,  41, 42,
+                                         43, 44, 45, 46,  90,  92,  93,  94,  95, 96,
+                                         97, 98, 99, 100, 101, 102, 103, 104, 105};
+    int max_preset = 300;
+};
+
+// The live twin of one camera. Commands to the camera run one at a time in arrival order, each
+// as a blocking call on the shared worker pool whose result is posted back to the loop, with two
+// exceptions that keep a PTZ safe: a newer move replaces a move still waiting (the waiting one
+// ends `superseded`), and a stop goes ahead of everything waiting. Every continuous move is
+// followed by a stop after its duration, whatever happens to whoever asked for it. Reads of the
+// device info and snapshots are single-flight. A health probe runs on an interval (with back-off
+// while the camera is down) and every change of state goes to the state listener.
+//
+// Threads: all members are called on the loop thread; completions run there too.
+// TODO(#4): no rate limit beyond one call at a time, and the reserved presets are the default
+// list rather than the camera's own specialNo.
+class device_twin : public std::enable_shared_from_this<device_twin> {
+public:
+    using completion = std::function<void(const command_result&)>;
+    using state_listener = std::function<void(const twin_state&)>;
+
+    device_twin(boost::asio::io_context& loop, boost::asio::thread_pool& workers,
+                std::shared_ptr<camera::camera_device> camera, twin_options options,
+                std::shared_ptr<spdlog::logger> log);
+
+    // Starts the health loop (and so the first contact with the camera).
+    void start();
+    // Cancels timers and answers everything still waiting; a running move is stopped first.
+    void shutdown();
+
+    void on_state_change(state_listener listener) { listener_ = std::move(listener); }
+    const twin_state& state() const { return state_; }
+    const twin_options& options() const { return options_; }
+
+    void move(ptz_velocity velocity, std::chrono::milliseconds duration, completion done);
+    void stop(completion done);
+    void goto_preset(int id, completion done);
+    void set_preset(int id, std::string name, completion done);
+    void go_home(completion done);
+    void read_info(std::chrono::milliseconds max_age, read_cache<camera::device_info>::reply done);
+    void read_snapshot(std::chrono::milliseconds max_age, read_cache<std::string>::reply done);
+
+private:
+    enum class job_kind { command, move, stop, read, probe };
+
+    struct job {
+        job_kind kind = job_kind::command;
+        std::string name;
+        std::function<void(camera::camera_device&)> call;  // on a worker
+        completion done;                                   // on the loop
+    };
+
+    void enqueue(job next);
+    void run_next();
+    void finish(job& finished, const command_result& result);
+    void supersede_waiting_moves();
+    void arm_watchdog(std::chrono::milliseconds duration);
+    void send_watchdog_stop(int attempt);
+    bool is_reserved(int preset) const;
+    void record(const command_result& result, job_kind kind);
+    void set_state(twin_state next);
+    void schedule_probe();
+
+    boost::asio::io_context& loop_;
+    boost::asio::thread_pool& workers_;
+    std::shared_ptr<camera::camera_device> camera_;
+    twin_options options_;
+    std::shared_ptr<spdlog::logger> log_;
+
+    std::deque<job> waiting_;
+    bool running_ = false;
+    bool stopped_ = false;
+    boost::asio::steady_timer watchdog_;
+    boost::asio::steady_timer probe_timer_;
+    int probe_failures_ = 0;
+    std::mt19937 jitter_source_{std::random_device{}()};
+
+    read_cache<camera::device_info> info_;
+    read_cache<std::string> snapshot_;
+    twin_state state_;
+    state_listener listener_;
+};
+
+}  // namespace camtwin::twin
