@@ -77,14 +77,7 @@ void device_twin::stop(completion done) {
 }
 
 void device_twin::goto_preset(int id, completion done) {
-    if (is_reserved(id)) {
-        done({result_code::refused,
-              fmt::format("preset {} is a reserved camera function, not a position", id)});
-        return;
-    }
-    if (id < 1 || id > options_.max_preset) {
-        done({result_code::bad_request,
-              fmt::format("preset must be 1..{}, got {}", options_.max_preset, id)});
+    if (refuse_preset(id, done)) {
         return;
     }
     enqueue({job_kind::command, "preset/goto",
@@ -92,13 +85,7 @@ void device_twin::goto_preset(int id, completion done) {
 }
 
 void device_twin::set_preset(int id, std::string name, completion done) {
-    if (is_reserved(id)) {
-        done({result_code::refused, fmt::format("preset {} is reserved by the camera", id)});
-        return;
-    }
-    if (id < 1 || id > options_.max_preset) {
-        done({result_code::bad_request,
-              fmt::format("preset must be 1..{}, got {}", options_.max_preset, id)});
+    if (refuse_preset(id, done)) {
         return;
     }
     enqueue({job_kind::command, "preset/set",
@@ -113,46 +100,36 @@ void device_twin::go_home(completion done) {
 
 void device_twin::read_info(std::chrono::milliseconds max_age,
                             read_cache<camera::device_info>::reply done) {
-    const auto now = std::chrono::steady_clock::now();
-    if (auto cached = info_.fresh(max_age, now)) {
-        done({}, cached);
-        return;
-    }
-    if (!info_.wait(std::move(done))) {
-        return;  // a call is under way; its answer is ours too
-    }
-    auto slot = std::make_shared<std::shared_ptr<const camera::device_info>>();
-    auto self = weak_from_this();
-    enqueue({job_kind::read, "info",
-             [slot](camera::camera_device& cam) {
-                 *slot = std::make_shared<const camera::device_info>(cam.read_device_info());
-             },
-             [self, slot](const command_result& result) {
-                 if (auto twin = self.lock()) {
-                     twin->info_.complete(result, *slot, std::chrono::steady_clock::now());
-                 }
-             }});
+    read_through(&device_twin::info_, "info", max_age, std::move(done),
+                 [](camera::camera_device& cam) { return cam.read_device_info(); });
 }
 
 void device_twin::read_snapshot(std::chrono::milliseconds max_age,
                                 read_cache<std::string>::reply done) {
-    const auto now = std::chrono::steady_clock::now();
-    if (auto cached = snapshot_.fresh(max_age, now)) {
+    read_through(&device_twin::snapshot_, "capture", max_age, std::move(done),
+                 [](camera::camera_device& cam) { return cam.read_snapshot(101); });
+}
+
+template <typename T, typename Fetch>
+void device_twin::read_through(read_cache<T> device_twin::*cache, const char* name,
+                               std::chrono::milliseconds max_age,
+                               typename read_cache<T>::reply done, Fetch fetch) {
+    if (auto cached = (this->*cache).fresh(max_age, std::chrono::steady_clock::now())) {
         done({}, cached);
         return;
     }
-    if (!snapshot_.wait(std::move(done))) {
-        return;
+    if (!(this->*cache).wait(std::move(done))) {
+        return;  // a call is under way; its answer is ours too
     }
-    auto slot = std::make_shared<std::shared_ptr<const std::string>>();
+    auto slot = std::make_shared<std::shared_ptr<const T>>();
     auto self = weak_from_this();
-    enqueue({job_kind::read, "capture",
-             [slot](camera::camera_device& cam) {
-                 *slot = std::make_shared<const std::string>(cam.read_snapshot(101));
+    enqueue({job_kind::read, name,
+             [slot, fetch](camera::camera_device& cam) {
+                 *slot = std::make_shared<const T>(fetch(cam));
              },
-             [self, slot](const command_result& result) {
+             [self, slot, cache](const command_result& result) {
                  if (auto twin = self.lock()) {
-                     twin->snapshot_.complete(result, *slot, std::chrono::steady_clock::now());
+                     ((*twin).*cache).complete(result, *slot, std::chrono::steady_clock::now());
                  }
              }});
 }
@@ -251,9 +228,20 @@ void device_twin::send_watchdog_stop(int attempt) {
     run_next();
 }
 
-bool device_twin::is_reserved(int preset) const {
-    return std::find(options_.reserved_presets.begin(), options_.reserved_presets.end(), preset) !=
-           options_.reserved_presets.end();
+bool device_twin::refuse_preset(int id, const completion& done) const {
+    const auto& reserved = options_.reserved_presets;
+    if (std::find(reserved.begin(), reserved.end(), id) != reserved.end()) {
+        // Reserved ids run camera functions (94 reboots a Hikvision dome): never send them.
+        done({result_code::refused,
+              fmt::format("preset {} is a reserved camera function, not a position", id)});
+        return true;
+    }
+    if (id < 1 || id > options_.max_preset) {
+        done({result_code::bad_request,
+              fmt::format("preset must be 1..{}, got {}", options_.max_preset, id)});
+        return true;
+    }
+    return false;
 }
 
 void device_twin::record(const command_result& result, job_kind kind) {

@@ -87,7 +87,12 @@ private:
     void supersede_waiting_moves();
     void arm_watchdog(std::chrono::milliseconds duration);
     void send_watchdog_stop(int attempt);
-    bool is_reserved(int preset) const;
+    // Answers done and returns true for an id the twin will not send.
+    bool refuse_preset(int id, const completion& done) const;
+    template <typename T, typename Fetch>
+    void read_through(read_cache<T> device_twin::*cache, const char* name,
+                      std::chrono::milliseconds max_age, typename read_cache<T>::reply done,
+                      Fetch fetch);
     void record(const command_result& result, job_kind kind);
     void set_state(twin_state next);
     void schedule_probe();

@@ -8,17 +8,12 @@
 
 #include "config/config_error.hpp"
 #include "config/config_loader.hpp"
+#include "support/fixed_environment.hpp"
 
 namespace {
 
 using camtwin::environment;
-
-environment fixed_environment(std::map<std::string, std::string> values) {
-    return [values = std::move(values)](const std::string& name) -> std::optional<std::string> {
-        const auto found = values.find(name);
-        return found == values.end() ? std::nullopt : std::optional<std::string>(found->second);
-    };
-}
+using camtwin::test::fixed_environment;
 
 std::map<std::string, std::string> case_environment(const YAML::Node& test_case) {
     if (!test_case["env"]) {

@@ -6,18 +6,13 @@
 #include "config/config_error.hpp"
 #include "config/config_loader.hpp"
 #include "config/config_printer.hpp"
+#include "support/fixed_environment.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
 
 using camtwin::environment;
-
-environment fixed_environment(std::map<std::string, std::string> values) {
-    return [values = std::move(values)](const std::string& name) -> std::optional<std::string> {
-        const auto found = values.find(name);
-        return found == values.end() ? std::nullopt : std::optional<std::string>(found->second);
-    };
-}
+using camtwin::test::fixed_environment;
 
 const environment cam1_password = fixed_environment({{"CAMTWIN_DEVICE_CAM1_PASSWORD", "pw1"}});
 
