@@ -1,9 +1,11 @@
-// Measures how long a move takes through the device twin: from twin.move() on the event loop to
-// its completion, which comes once camsim has received the PUT .../continuous and answered it.
-// So each figure is an upper bound on "request to PUT arriving at the camera". Moves are sent one
-// after another, as an operator's joystick would, against a camsim process on this machine.
+// Measures how long a move takes through the device twin, two ways, over moves sent one after
+// another (as an operator's joystick would) to a camsim process on this machine:
+//   arrival:    from the request (posting twin.move() to the loop) to the PUT .../continuous
+//               arriving at camsim, which records the steady clock of each arrival; on Linux that
+//               clock is CLOCK_MONOTONIC, the same in every process;
+//   completion: from the request to the twin's completion, after camsim's answer came back.
 //
-//   move_latency CAMSIM_BINARY [--moves N]     prints median, p90, p99 and max in ms
+//   move_latency CAMSIM_BINARY [--moves N]     prints median, p90, p99 and max of both, in ms
 //
 // Exit 1 when any move fails, so ctest can run a short version to keep it working.
 
@@ -11,6 +13,7 @@
 #include <cstdio>
 #include <future>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <boost/asio/executor_work_guard.hpp>
@@ -38,18 +41,18 @@ std::shared_ptr<camtwin::camera::camera_device> connect(const camtwin::test::cam
     return std::make_shared<hikvision_camera>(std::move(client), 1);
 }
 
-double percentile(std::vector<double> sorted, double p) {
-    const auto index = static_cast<std::size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
-    return sorted[std::min(index, sorted.size() - 1)];
-}
+struct samples {
+    std::vector<clock_type::time_point> sent;
+    std::vector<double> completion_ms;
+};
 
-// Sends `moves` moves one after another; returns each one's latency in ms (empty on a failure).
-std::vector<double> measure(camtwin::twin::device_twin& twin, boost::asio::io_context& loop,
-                            int moves) {
-    std::vector<double> latencies;
+// Sends `moves` moves one after another; empty samples when one failed.
+samples measure(camtwin::twin::device_twin& twin, boost::asio::io_context& loop, int moves) {
+    samples out;
     for (int i = 0; i < moves; ++i) {
         std::promise<bool> done;
         const auto start = clock_type::now();
+        out.sent.push_back(start);
         boost::asio::post(loop, [&] {
             twin.move({i % 2 == 0 ? 20 : -20, 0, 0}, 200ms,
                       [&](const camtwin::twin::command_result& r) { done.set_value(r.ok()); });
@@ -58,10 +61,37 @@ std::vector<double> measure(camtwin::twin::device_twin& twin, boost::asio::io_co
             std::fprintf(stderr, "move %d failed\n", i);
             return {};
         }
-        latencies.push_back(
+        out.completion_ms.push_back(
             std::chrono::duration<double, std::milli>(clock_type::now() - start).count());
     }
-    return latencies;
+    return out;
+}
+
+// Pairs each move with camsim's record of its arrival: the moves' PUTs carry a non-zero pan, the
+// twin's final stop a zero one. Empty when the counts do not match.
+std::vector<double> arrival_ms(const samples& measured, const nlohmann::json& arrivals) {
+    std::vector<double> out;
+    for (const auto& arrival : arrivals) {
+        if (arrival[1].get<int>() == 0 || out.size() == measured.sent.size()) {
+            continue;
+        }
+        const auto sent = measured.sent[out.size()].time_since_epoch();
+        const auto arrived = std::chrono::nanoseconds(arrival[0].get<std::int64_t>());
+        out.push_back(std::chrono::duration<double, std::milli>(arrived - sent).count());
+    }
+    return out.size() == measured.sent.size() ? out : std::vector<double>{};
+}
+
+double percentile(const std::vector<double>& sorted, double p) {
+    const auto index = static_cast<std::size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
+    return sorted[std::min(index, sorted.size() - 1)];
+}
+
+void print(const char* what, std::vector<double> ms) {
+    std::sort(ms.begin(), ms.end());
+    std::printf("%-10s moves %zu  median %.3f ms  p90 %.3f ms  p99 %.3f ms  max %.3f ms\n", what,
+                ms.size(), percentile(ms, 0.5), percentile(ms, 0.9), percentile(ms, 0.99),
+                ms.back());
 }
 
 }  // namespace
@@ -85,7 +115,11 @@ int main(int argc, char** argv) {
         std::make_shared<camtwin::twin::device_twin>(loop, workers, connect(sim), options, log);
     std::thread loop_thread([&] { loop.run(); });
 
-    auto latencies = measure(*twin, loop, moves);
+    const auto measured = measure(*twin, loop, moves);
+    const auto arrivals =
+        measured.sent.empty()
+            ? std::vector<double>{}
+            : arrival_ms(measured, sim.state()["counters"]["continuous_arrivals"]);
 
     boost::asio::post(loop, [&] { twin->shutdown(); });
     std::this_thread::sleep_for(300ms);
@@ -93,12 +127,11 @@ int main(int argc, char** argv) {
     loop.stop();
     loop_thread.join();
     workers.join();
-    if (latencies.empty()) {
+    if (measured.completion_ms.empty() || arrivals.empty()) {
+        std::fprintf(stderr, "a move failed, or camsim did not record every PUT\n");
         return 1;
     }
-    std::sort(latencies.begin(), latencies.end());
-    std::printf("moves %d  median %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms\n", moves,
-                percentile(latencies, 0.5), percentile(latencies, 0.9), percentile(latencies, 0.99),
-                latencies.back());
+    print("arrival", arrivals);
+    print("completion", measured.completion_ms);
     return 0;
 }

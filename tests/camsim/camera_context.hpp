@@ -1,5 +1,6 @@
 #pragma once
 
+#include <deque>
 #include <functional>
 #include <map>
 #include <random>
@@ -35,7 +36,12 @@ struct request_counters {
     long stale = 0;                          // right password on an unknown nonce or a replayed nc
     long resets = 0;                         // connections reset by the reset fault
     long reboots = 0;
+    // When each accepted continuous PUT arrived (steady clock, ns; the same clock in every process
+    // on the machine) and its pan, newest last: benchmarks match them to their own send times.
+    std::deque<std::pair<std::int64_t, int>> continuous_arrivals;
+    static constexpr std::size_t max_arrivals = 4096;
 
+    void record_continuous(int pan);
     nlohmann::json to_json() const;
 };
 

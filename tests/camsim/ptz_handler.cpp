@@ -88,6 +88,7 @@ isapi_reply ptz_handler::move(const std::string& what, std::string_view url,
         auto request = requests::continuous(body);
         error = request.error;
         if (error == body_error::none) {
+            context_.counters.record_continuous(request.value.pan);
             context_.ptz.continuous(request.value);
         }
     } else if (what == "momentary") {
