@@ -9,13 +9,10 @@
 
 namespace {
 
-// Optimised builds take a few milliseconds; the limits leave room for a loaded CI machine, and
-// unoptimised and sanitizer builds get more.
-#ifdef NDEBUG
-constexpr auto time_limit = std::chrono::milliseconds(25);
-#else
-constexpr auto time_limit = std::chrono::milliseconds(150);
-#endif
+// A hang guard, not a speed test: an optimised build takes a few milliseconds (the figure is
+// printed and recorded in docs/performance.md), sanitizer builds far more; timings are measured
+// by benchmarks, never asserted.
+constexpr auto time_limit = std::chrono::milliseconds(1000);
 
 using camsim::camera_view;
 
@@ -70,7 +67,7 @@ TEST_CASE("scene_renderer shows sky above and ground below the horizon", "[camsi
     CHECK(luma_difference(up, down) > 10.0);
 }
 
-TEST_CASE("scene_renderer renders 1280x720 in a few milliseconds", "[camsim][video]") {
+TEST_CASE("scene_renderer renders 1280x720 without stalling", "[camsim][video]") {
     camsim::i420_image image(1280, 720);
     camsim::scene_renderer renderer(1280, 720, false);
     renderer.render({0, 0, 10}, noon, image.planes());  // warm-up

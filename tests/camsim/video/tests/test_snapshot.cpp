@@ -9,13 +9,10 @@
 
 namespace {
 
-// Optimised builds take a few milliseconds; the limits leave room for a loaded CI machine, and
-// unoptimised and sanitizer builds get more.
-#ifdef NDEBUG
-constexpr auto time_limit = std::chrono::milliseconds(50);
-#else
-constexpr auto time_limit = std::chrono::milliseconds(150);
-#endif
+// A hang guard, not a speed test: an optimised build takes a few milliseconds (the figure is
+// printed and recorded in docs/performance.md), sanitizer builds far more; timings are measured
+// by benchmarks, never asserted.
+constexpr auto time_limit = std::chrono::milliseconds(1000);
 
 struct camera {
     std::atomic<int> azimuth{0};
@@ -69,7 +66,8 @@ TEST_CASE("video_server snapshot_jpeg follows the view", "[camsim][video]") {
     CHECK(before->difference(*after) > 10.0);
 }
 
-TEST_CASE("video_server snapshot_jpeg is fast with no RTSP client", "[camsim][video]") {
+TEST_CASE("video_server snapshot_jpeg works without stalling and with no RTSP client",
+          "[camsim][video]") {
     camera cam;
     static_cast<void>(cam.server->snapshot_jpeg(1280, 720));  // warm-up
     const int rounds = 10;
