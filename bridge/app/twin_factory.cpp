@@ -8,9 +8,9 @@ std::shared_ptr<twin::device_twin> make_device_twin(boost::asio::io_context& loo
                                                     boost::asio::thread_pool& workers,
                                                     const device_config& device,
                                                     const log_factory& logs) {
-    // TODO(#4): timeouts and the unauthorized back-off from the config; the defaults for now.
-    auto session =
-        std::make_unique<camera::curl_session>("http://" + device.address, camera::http_timeouts{});
+    const camera::http_timeouts timeouts{std::chrono::milliseconds(device.timeouts.connect_ms),
+                                         std::chrono::milliseconds(device.timeouts.request_ms)};
+    auto session = std::make_unique<camera::curl_session>("http://" + device.address, timeouts);
     auto client = std::make_unique<camera::isapi_client>(
         std::move(session), camera::camera_login{device.username, device.password},
         camera::auth_backoff{}, [] { return std::chrono::steady_clock::now(); });

@@ -63,6 +63,11 @@ struct stream_config {
     mjpeg_config mjpeg;
 };
 
+struct camera_timeouts_config {
+    int connect_ms = 3000;
+    int request_ms = 5000;  // the whole request, connection included
+};
+
 struct device_config {
     std::string name;
     std::string address;  // host[:port] of the camera's HTTP API
@@ -71,7 +76,7 @@ struct device_config {
     secret password;  // from password_file or CAMTWIN_DEVICE_<NAME>_PASSWORD
     std::string password_source;
     int http_port = 0;  // 0: no Shifu-compatible listener of its own
-    // TODO(#4): camera request timeouts and the unauthorized back-off, now the client's defaults.
+    camera_timeouts_config timeouts;
     ptz_config ptz;
     telemetry_config telemetry;
     stream_config stream;

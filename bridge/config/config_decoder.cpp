@@ -71,6 +71,12 @@ void decode(yaml_reader in, stream_config& out) {
     in.report_unknown_keys();
 }
 
+void decode(yaml_reader in, camera_timeouts_config& out) {
+    in.read("connect_ms", out.connect_ms, 1, 60000);
+    in.read("request_ms", out.request_ms, 1, 300000);
+    in.report_unknown_keys();
+}
+
 void decode(yaml_reader in, device_config& out) {
     in.read_required("name", out.name);
     in.read_required("address", out.address);
@@ -78,6 +84,7 @@ void decode(yaml_reader in, device_config& out) {
     in.read("password_file", out.password_file);
     in.refuse("password", plain_password_refusal("CAMTWIN_DEVICE_<NAME>_PASSWORD"));
     in.read("http_port", out.http_port, 1, max_port);
+    decode(in.section("timeouts"), out.timeouts);
     decode(in.section("ptz"), out.ptz);
     decode(in.section("telemetry"), out.telemetry);
     decode(in.section("stream"), out.stream);

@@ -73,6 +73,10 @@ void emit(YAML::Emitter& out, const device_config& device) {
     if (device.http_port != 0) {
         out << YAML::Key << "http_port" << YAML::Value << device.http_port;
     }
+    out << YAML::Key << "timeouts" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "connect_ms" << YAML::Value << device.timeouts.connect_ms;
+    out << YAML::Key << "request_ms" << YAML::Value << device.timeouts.request_ms;
+    out << YAML::EndMap;
     emit(out, device.ptz);
     emit(out, device.telemetry);
     emit(out, device.stream);

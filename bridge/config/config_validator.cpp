@@ -110,6 +110,11 @@ void validate_device(const device_config& device, const std::string& path,
                      fmt::format("must not exceed ptz.max_duration_ms ({}), got {}",
                                  device.ptz.max_duration_ms, device.ptz.duration_ms));
     }
+    if (device.timeouts.connect_ms > device.timeouts.request_ms) {
+        problems.add(path + ".timeouts.connect_ms",
+                     fmt::format("must not exceed timeouts.request_ms ({}), got {}",
+                                 device.timeouts.request_ms, device.timeouts.connect_ms));
+    }
     validate_stream(device.stream, path + ".stream", problems);
 }
 
