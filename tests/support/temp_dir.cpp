@@ -8,7 +8,9 @@
 namespace camtwin::test {
 
 temp_dir::temp_dir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "camtwin-test-XXXXXX").string();
+    // mkdtemp replaces the six trailing X with a unique name.
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / ("camtwin-test-" + std::string(6, 'X'))).string();
     if (mkdtemp(pattern.data()) == nullptr) {
         throw std::runtime_error("mkdtemp failed for " + pattern);
     }
