@@ -135,7 +135,10 @@ void device_twin::read_through(read_cache<T> device_twin::*cache, const char* na
 }
 
 void device_twin::enqueue(job next) {
-    if (waiting_.size() >= options_.queue_limit && next.kind != job_kind::stop) {
+    // Stops and health probes are never refused: a full queue must neither keep a camera turning
+    // nor end the health loop, which reschedules itself only when a probe finishes.
+    const bool always_taken = next.kind == job_kind::stop || next.kind == job_kind::probe;
+    if (waiting_.size() >= options_.queue_limit && !always_taken) {
         next.done({result_code::busy, fmt::format("{} commands are already waiting for this camera",
                                                   waiting_.size())});
         return;

@@ -251,3 +251,27 @@ TEST_CASE("device twin keeps working after camera errors", "[twin]") {
 
     CHECK(get(worked).ok());
 }
+
+TEST_CASE("device twin keeps its health loop through a full queue", "[twin][slow]") {
+    const camsim_process sim(CAMSIM_BINARY);
+    auto options = fast_options();
+    options.queue_limit = 1;
+    options.health_interval = 200ms;
+    twin_harness harness(sim, options);
+    harness.on_loop([&] { harness.twin().start(); });
+    REQUIRE(eventually([&] { return harness.state().status == health::online; }, 5s));
+
+    // Keep the queue full for longer than several probe intervals.
+    sim.set_faults({{"latency_ms", 100}});
+    const auto until = std::chrono::steady_clock::now() + 1500ms;
+    while (std::chrono::steady_clock::now() < until) {
+        harness.command([](device_twin& twin, auto done) { twin.go_home(std::move(done)); });
+        std::this_thread::sleep_for(10ms);
+    }
+    // Let the last commands finish, so that only a probe can notice the camera going away.
+    sim.set_faults({{"latency_ms", 0}});
+    std::this_thread::sleep_for(500ms);
+    sim.set_faults({{"away", true}});
+
+    CHECK(eventually([&] { return harness.state().status == health::unreachable; }, 5s));
+}
