@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <stdexcept>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -66,12 +67,20 @@ child_process::child_process(std::vector<std::string> argv, std::vector<std::str
     auto c_argv = c_strings(argv);
     auto c_env = c_strings(env);
 
+    const pid_t parent = ::getpid();
     pid_ = ::fork();
     if (pid_ < 0) {
         throw std::runtime_error("fork failed");
     }
     if (pid_ == 0) {
         ::setpgid(0, 0);
+        // The child gets its own process group (so Ctrl-C tests can signal it), which also puts
+        // it out of reach of ctest's kill: make it die with the test process instead, even when
+        // that one ends without unwinding (a sanitizer's halt_on_error, a crash).
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) {
+            ::_exit(127);
+        }
         ::dup2(out_pipe[1], STDOUT_FILENO);
         ::dup2(err_pipe[1], STDERR_FILENO);
         ::execve(c_argv[0], c_argv.data(), c_env.data());
