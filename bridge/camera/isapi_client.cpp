@@ -1,5 +1,7 @@
 #include "camera/isapi_client.hpp"
 
+#include <openssl/evp.h>
+
 #include <fmt/format.h>
 
 #include "camera/auth_challenge.hpp"
@@ -11,25 +13,11 @@ namespace {
 constexpr long unauthorized_status = 401;
 
 std::string base64(std::string_view text) {
-    static constexpr char alphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    std::size_t i = 0;
-    for (; i + 2 < text.size(); i += 3) {
-        const auto n = (static_cast<unsigned char>(text[i]) << 16) |
-                       (static_cast<unsigned char>(text[i + 1]) << 8) |
-                       static_cast<unsigned char>(text[i + 2]);
-        out += {alphabet[(n >> 18) & 63], alphabet[(n >> 12) & 63], alphabet[(n >> 6) & 63],
-                alphabet[n & 63]};
-    }
-    if (i + 1 == text.size()) {
-        const auto n = static_cast<unsigned char>(text[i]) << 16;
-        out += {alphabet[(n >> 18) & 63], alphabet[(n >> 12) & 63], '=', '='};
-    } else if (i + 2 == text.size()) {
-        const auto n = (static_cast<unsigned char>(text[i]) << 16) |
-                       (static_cast<unsigned char>(text[i + 1]) << 8);
-        out += {alphabet[(n >> 18) & 63], alphabet[(n >> 12) & 63], alphabet[(n >> 6) & 63], '='};
-    }
+    std::string out(4 * ((text.size() + 2) / 3) + 1, '\0');
+    const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                       reinterpret_cast<const unsigned char*>(text.data()),
+                                       static_cast<int>(text.size()));
+    out.resize(static_cast<std::size_t>(length));
     return out;
 }
 

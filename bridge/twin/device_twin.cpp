@@ -40,9 +40,7 @@ void device_twin::shutdown() {
     if (state_.moving) {
         watchdog_.cancel();
         // The last act of a twin: never leave a camera turning.
-        enqueue({job_kind::stop, "stop",
-                 [](camera::camera_device& cam) { cam.move_continuous(0, 0, 0); },
-                 [](const command_result&) {}});
+        send_stop_first([](const command_result&) {});
     }
 }
 
@@ -69,10 +67,15 @@ void device_twin::move(ptz_velocity velocity, std::chrono::milliseconds duration
 void device_twin::stop(completion done) {
     watchdog_.cancel();
     supersede_waiting_moves();
-    job stop_job{job_kind::stop, "stop",
-                 [](camera::camera_device& cam) { cam.move_continuous(0, 0, 0); }, std::move(done)};
-    // A stop goes ahead of everything waiting: it is the one command that must not wait.
-    waiting_.push_front(std::move(stop_job));
+    send_stop_first(std::move(done));
+}
+
+void device_twin::send_stop_first(completion done) {
+    // A stop goes ahead of everything waiting, and past the queue limit: it is the one command
+    // that must not wait.
+    waiting_.push_front({job_kind::stop, "stop",
+                         [](camera::camera_device& cam) { cam.move_continuous(0, 0, 0); },
+                         std::move(done)});
     run_next();
 }
 
@@ -212,23 +215,19 @@ void device_twin::arm_watchdog(std::chrono::milliseconds duration) {
 
 void device_twin::send_watchdog_stop(int attempt) {
     auto self = weak_from_this();
-    job stop_job{
-        job_kind::stop, "stop", [](camera::camera_device& cam) { cam.move_continuous(0, 0, 0); },
-        [self, attempt](const command_result& result) {
-            auto twin = self.lock();
-            if (!twin || result.ok() || attempt >= watchdog_stop_attempts) {
-                return;
+    send_stop_first([self, attempt](const command_result& result) {
+        auto twin = self.lock();
+        if (!twin || result.ok() || attempt >= watchdog_stop_attempts) {
+            return;
+        }
+        // The camera may still be turning: try again shortly.
+        twin->watchdog_.expires_after(watchdog_retry);
+        twin->watchdog_.async_wait([self, attempt](const boost::system::error_code& e) {
+            if (auto again = self.lock(); again && !e) {
+                again->send_watchdog_stop(attempt + 1);
             }
-            // The camera may still be turning: try again shortly.
-            twin->watchdog_.expires_after(watchdog_retry);
-            twin->watchdog_.async_wait([self, attempt](const boost::system::error_code& e) {
-                if (auto again = self.lock(); again && !e) {
-                    again->send_watchdog_stop(attempt + 1);
-                }
-            });
-        }};
-    waiting_.push_front(std::move(stop_job));
-    run_next();
+        });
+    });
 }
 
 bool device_twin::refuse_preset(int id, const completion& done) const {

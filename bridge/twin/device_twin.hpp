@@ -85,6 +85,7 @@ private:
     void run_next();
     void finish(job& finished, const command_result& result);
     void supersede_waiting_moves();
+    void send_stop_first(completion done);
     void arm_watchdog(std::chrono::milliseconds duration);
     void send_watchdog_stop(int attempt);
     // Answers done and returns true for an id the twin will not send.
