@@ -12,7 +12,7 @@ namespace asio = boost::asio;
 camera::camera(asio::any_io_executor executor, camera_options options, clock_function clock)
     : executor_(executor),
       options_(std::move(options)),
-      context_(options_.limits, options_.auth, clock, options_.seed),
+      context_(options_.limits, options_.special_presets, options_.auth, clock, options_.seed),
       handler_(context_),
       http_(executor, options_.listen_address, static_cast<unsigned short>(options_.http_port),
             [this](std::shared_ptr<connection> conn) { return serve(std::move(conn)); }),

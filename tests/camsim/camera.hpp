@@ -28,6 +28,7 @@ struct camera_options {
     std::vector<stream_info> streams{{101, 1280, 720, 15}, {102, 640, 360, 15}};
     fault_settings faults;
     ptz_limits limits;
+    std::vector<int> special_presets = preset_store::default_special_ids();
     std::chrono::milliseconds reboot_time = std::chrono::seconds(5);
     std::chrono::milliseconds keep_alive_timeout = std::chrono::seconds(10);
     std::uint32_t seed = 1;

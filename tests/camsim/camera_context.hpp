@@ -47,9 +47,13 @@ struct request_counters {
 
 // The state one simulated camera's handlers share. Loop thread only, except `ptz` (thread-safe).
 struct camera_context {
-    camera_context(const ptz_limits& limits, const auth_settings& auth_config,
-                   const clock_function& clock, std::uint32_t seed)
-        : ptz(limits, clock), auth(auth_config, clock, seed), random(seed) {}
+    camera_context(const ptz_limits& limits, std::vector<int> special_presets,
+                   const auth_settings& auth_config, const clock_function& clock,
+                   std::uint32_t seed)
+        : ptz(limits, clock),
+          presets(std::move(special_presets)),
+          auth(auth_config, clock, seed),
+          random(seed) {}
 
     device_identity identity;
     std::vector<stream_info> streams;

@@ -47,6 +47,10 @@ std::optional<int> parse_cli(int argc, char** argv, cli_options& out) {
         ->check(CLI::IsMember({"digest", "basic", "both"}));
     app.add_option("--cameras", out.cameras, "Number of cameras")->check(CLI::Range(1, 1000));
     app.add_option("--model", out.model, "Model name reported in deviceInfo");
+    app.add_option("--special-presets", out.special_presets,
+                   "The reserved preset ids the camera lists in specialNo, comma-separated")
+        ->delimiter(',')
+        ->check(CLI::Range(1, 300));
     app.add_option("--lockout-attempts", out.lockout_attempts,
                    "Failures before a lockout (0: never)")
         ->check(CLI::Range(0, 1000));
@@ -83,6 +87,7 @@ camera_options camera_options_for(const cli_options& cli, int index) {
     options.auth.send_opaque = cli.digest_opaque;
     options.faults = cli.faults;
     options.reboot_time = std::chrono::milliseconds(cli.reboot_ms);
+    options.special_presets = cli.special_presets;
     options.seed = static_cast<std::uint32_t>(0x5eed0000 + index);
     for (stream_info& s : options.streams) {
         s.fps = cli.fps;

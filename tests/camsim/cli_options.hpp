@@ -17,6 +17,7 @@ struct cli_options {
     std::string auth = "digest";
     int cameras = 1;
     std::string model = "DS-2DF8425IX-AELW";
+    std::vector<int> special_presets = preset_store::default_special_ids();
     int lockout_attempts = 7;
     double lockout_seconds = 1800.0;
     int reboot_ms = 5000;

@@ -8,13 +8,13 @@ namespace camsim {
 
 namespace {
 
-struct special_preset {
+struct special_function {
     int id;
     std::string_view name;
 };
 
 // The functions behind the reserved ids of the DS-2DF8425IX-AELW (its presets list names them).
-constexpr std::array<special_preset, 29> specials{{
+constexpr std::array<special_function, 29> specials{{
     {33, "Auto-flip"},
     {34, "Back to origin"},
     {35, "Call patrol 1"},
@@ -48,21 +48,33 @@ constexpr std::array<special_preset, 29> specials{{
 
 }  // namespace
 
-bool preset_store::is_special(int id) {
-    return std::any_of(specials.begin(), specials.end(),
-                       [id](const special_preset& s) { return s.id == id; });
+std::vector<int> preset_store::default_special_ids() {
+    std::vector<int> ids;
+    for (const special_function& s : specials) {
+        ids.push_back(s.id);
+    }
+    return ids;
 }
 
-std::string preset_store::special_list() {
+preset_store::preset_store(std::vector<int> special_ids) : special_ids_(std::move(special_ids)) {
+    std::sort(special_ids_.begin(), special_ids_.end());
+    special_ids_.erase(std::unique(special_ids_.begin(), special_ids_.end()), special_ids_.end());
+}
+
+bool preset_store::is_special(int id) const {
+    return std::binary_search(special_ids_.begin(), special_ids_.end(), id);
+}
+
+std::string preset_store::special_list() const {
     std::string out;
-    for (const special_preset& s : specials) {
+    for (int id : special_ids_) {
         out += out.empty() ? "" : ",";
-        out += std::to_string(s.id);
+        out += std::to_string(id);
     }
     return out;
 }
 
-bool preset_store::is_user_id(int id) {
+bool preset_store::is_user_id(int id) const {
     return id >= 1 && id <= max_user_id && !is_special(id);
 }
 
@@ -74,10 +86,8 @@ std::optional<preset> preset_store::find(int id) const {
     if (auto it = user_.find(id); it != user_.end()) {
         return it->second;
     }
-    for (const special_preset& s : specials) {
-        if (s.id == id) {
-            return preset{id, std::string(s.name), ptz_position{0, 0, 10}, true};
-        }
+    if (is_special(id)) {
+        return special_preset(id);
     }
     return std::nullopt;
 }
@@ -91,12 +101,21 @@ std::vector<preset> preset_store::list() const {
     for (const auto& [id, p] : user_) {
         out.push_back(p);
     }
-    for (const special_preset& s : specials) {
-        out.push_back(preset{s.id, std::string(s.name), ptz_position{0, 0, 10}, true});
+    for (int id : special_ids_) {
+        out.push_back(special_preset(id));
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const preset& a, const preset& b) { return a.id < b.id; });
     return out;
+}
+
+// A special id's entry as the camera lists it: the function's name where the table knows it.
+preset preset_store::special_preset(int id) const {
+    const auto* known = std::find_if(specials.begin(), specials.end(),
+                                     [id](const special_function& s) { return s.id == id; });
+    std::string name = known != specials.end() ? std::string(known->name)
+                                               : "Special function " + std::to_string(id);
+    return preset{id, std::move(name), ptz_position{0, 0, 10}, true};
 }
 
 }  // namespace camsim

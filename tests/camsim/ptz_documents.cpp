@@ -22,7 +22,8 @@ void write_preset(xml_writer& w, const preset& p) {
 
 }  // namespace
 
-std::string ptz_capabilities(xml_namespace ns, const ptz_limits& limits) {
+std::string ptz_capabilities(xml_namespace ns, const ptz_limits& limits,
+                             const std::string& special_list) {
     xml_writer w(ns);
     w.root("PTZChanelCap");
     w.open("AbsolutePanTiltPositionSpace");
@@ -40,7 +41,7 @@ std::string ptz_capabilities(xml_namespace ns, const ptz_limits& limits) {
     w.leaf("maxPatternNum", 4);
     w.open_versioned("PresetNameCap").leaf("presetNameSupport", true);
     w.empty("maxPresetNameLen", fmt::format("max=\"{}\"", preset_store::max_name_length));
-    w.empty("specialNo", fmt::format("opt=\"{}\"", preset_store::special_list())).close();
+    w.empty("specialNo", fmt::format("opt=\"{}\"", special_list)).close();
     w.leaf("isSupportPosition3D", false);
     w.empty("PTZAuxType", "opt=\"LIGHT,WIPER\"");
     return w.finish();

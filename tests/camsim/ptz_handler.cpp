@@ -72,7 +72,8 @@ isapi_reply ptz_handler::get(const std::string& what, std::string_view url) {
     xml_namespace ns = context_.faults.ns;
     if (what == "capabilities") {
         return replies::xml(http::status::ok,
-                            documents::ptz_capabilities(ns, context_.ptz.limits()));
+                            documents::ptz_capabilities(ns, context_.ptz.limits(),
+                                                        context_.presets.special_list()));
     }
     if (what == "status") {
         return replies::xml(http::status::ok, documents::ptz_status(ns, context_.ptz.position()));
@@ -154,7 +155,7 @@ isapi_reply ptz_handler::presets(http::verb verb, const std::vector<std::string>
 // Stores the current position. Special ids are refused; the name is limited to 20 characters.
 isapi_reply ptz_handler::set_preset(int id, std::string_view url, std::string_view body) {
     xml_namespace ns = context_.faults.ns;
-    if (!preset_store::is_user_id(id)) {
+    if (!context_.presets.is_user_id(id)) {
         return replies::invalid_operation(ns, url);
     }
 
@@ -182,7 +183,7 @@ isapi_reply ptz_handler::goto_preset(int id, std::string_view url) {
         reply.action = reply_action::reboot;
         return reply;
     }
-    if (preset_store::is_special(id)) {
+    if (context_.presets.is_special(id)) {
         if (id == 34) {
             context_.ptz.move_to(context_.home);
         }

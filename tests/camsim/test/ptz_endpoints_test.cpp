@@ -47,6 +47,26 @@ TEST_CASE("ptz endpoints capabilities describe the dome", "[camsim][ptz]") {
     CHECK(special.find(",90,92,93,94,") != std::string::npos);
 }
 
+TEST_CASE("ptz endpoints follow the model's own special presets", "[camsim][ptz]") {
+    camera_options options = test_camera::default_options();
+    options.special_presets = {48, 33, 47};
+    test_camera cam(options);
+    auto client = test_camera::digest_client();
+
+    http_result caps = client->get(cam.url(ptz + "/capabilities"));
+    pugi::xml_document doc;
+    REQUIRE(doc.load_string(caps.body.c_str()));
+    CHECK(std::string(doc.document_element()
+                          .child("PresetNameCap")
+                          .child("specialNo")
+                          .attribute("opt")
+                          .value()) == "33,47,48");
+    CHECK(client->put(cam.url(ptz + "/presets/47"), "<PTZPreset><id>47</id></PTZPreset>").status ==
+          403);
+    CHECK(client->put(cam.url(ptz + "/presets/40"), "<PTZPreset><id>40</id></PTZPreset>").status ==
+          200);
+}
+
 TEST_CASE("ptz endpoints continuous move changes the status until stopped", "[camsim][ptz]") {
     test_camera cam;
     auto client = test_camera::digest_client();
