@@ -68,6 +68,20 @@ struct camera_timeouts_config {
     int request_ms = 5000;  // the whole request, connection included
 };
 
+// Requests to one camera, health probes included. Stops are never held back. A Hikvision camera
+// answers a few requests per second comfortably; a flood makes it drop connections.
+struct rate_limit_config {
+    int requests_per_s = 10;  // 0: no limit beyond one request at a time
+    int burst = 10;           // requests that may go out back to back after a quiet spell
+};
+
+// After the camera refuses the credentials, the client sends none until this passes, doubling
+// on each further refusal: cameras lock the client's address after about 7 failures.
+struct auth_backoff_config {
+    int first_s = 60;
+    int max_s = 3600;
+};
+
 struct device_config {
     std::string name;
     std::string address;  // host[:port] of the camera's HTTP API
@@ -77,6 +91,8 @@ struct device_config {
     std::string password_source;
     int http_port = 0;  // 0: no Shifu-compatible listener of its own
     camera_timeouts_config timeouts;
+    rate_limit_config rate_limit;
+    auth_backoff_config auth_backoff;
     ptz_config ptz;
     telemetry_config telemetry;
     stream_config stream;

@@ -77,6 +77,18 @@ void decode(yaml_reader in, camera_timeouts_config& out) {
     in.report_unknown_keys();
 }
 
+void decode(yaml_reader in, rate_limit_config& out) {
+    in.read("requests_per_s", out.requests_per_s, 0, 1000);
+    in.read("burst", out.burst, 1, 1000);
+    in.report_unknown_keys();
+}
+
+void decode(yaml_reader in, auth_backoff_config& out) {
+    in.read("first_s", out.first_s, 1, 86400);
+    in.read("max_s", out.max_s, 1, 86400);
+    in.report_unknown_keys();
+}
+
 void decode(yaml_reader in, device_config& out) {
     in.read_required("name", out.name);
     in.read_required("address", out.address);
@@ -85,6 +97,8 @@ void decode(yaml_reader in, device_config& out) {
     in.refuse("password", plain_password_refusal("CAMTWIN_DEVICE_<NAME>_PASSWORD"));
     in.read("http_port", out.http_port, 1, max_port);
     decode(in.section("timeouts"), out.timeouts);
+    decode(in.section("rate_limit"), out.rate_limit);
+    decode(in.section("auth_backoff"), out.auth_backoff);
     decode(in.section("ptz"), out.ptz);
     decode(in.section("telemetry"), out.telemetry);
     decode(in.section("stream"), out.stream);

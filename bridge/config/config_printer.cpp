@@ -77,6 +77,14 @@ void emit(YAML::Emitter& out, const device_config& device) {
     out << YAML::Key << "connect_ms" << YAML::Value << device.timeouts.connect_ms;
     out << YAML::Key << "request_ms" << YAML::Value << device.timeouts.request_ms;
     out << YAML::EndMap;
+    out << YAML::Key << "rate_limit" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "requests_per_s" << YAML::Value << device.rate_limit.requests_per_s;
+    out << YAML::Key << "burst" << YAML::Value << device.rate_limit.burst;
+    out << YAML::EndMap;
+    out << YAML::Key << "auth_backoff" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "first_s" << YAML::Value << device.auth_backoff.first_s;
+    out << YAML::Key << "max_s" << YAML::Value << device.auth_backoff.max_s;
+    out << YAML::EndMap;
     emit(out, device.ptz);
     emit(out, device.telemetry);
     emit(out, device.stream);

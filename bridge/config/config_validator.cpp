@@ -115,6 +115,11 @@ void validate_device(const device_config& device, const std::string& path,
                      fmt::format("must not exceed timeouts.request_ms ({}), got {}",
                                  device.timeouts.request_ms, device.timeouts.connect_ms));
     }
+    if (device.auth_backoff.first_s > device.auth_backoff.max_s) {
+        problems.add(path + ".auth_backoff.first_s",
+                     fmt::format("must not exceed auth_backoff.max_s ({}), got {}",
+                                 device.auth_backoff.max_s, device.auth_backoff.first_s));
+    }
     validate_stream(device.stream, path + ".stream", problems);
 }
 

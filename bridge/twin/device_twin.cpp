@@ -24,6 +24,8 @@ device_twin::device_twin(boost::asio::io_context& loop, boost::asio::thread_pool
       camera_(std::move(camera)),
       options_(std::move(options)),
       log_(std::move(log)),
+      pacer_(options_.requests_per_s, options_.burst, std::chrono::steady_clock::now()),
+      pace_timer_(loop),
       watchdog_(loop),
       probe_timer_(loop) {}
 
@@ -37,6 +39,7 @@ void device_twin::start() {
 void device_twin::shutdown() {
     stopped_ = true;
     probe_timer_.cancel();
+    pace_timer_.cancel();
     if (state_.moving) {
         watchdog_.cancel();
         // The last act of a twin: never leave a camera turning.
@@ -151,9 +154,10 @@ void device_twin::enqueue(job next) {
 }
 
 void device_twin::run_next() {
-    if (running_ || waiting_.empty()) {
+    if (running_ || waiting_.empty() || hold_for_pacing()) {
         return;
     }
+    pacer_.spend(std::chrono::steady_clock::now());
     running_ = true;
     auto current = std::make_shared<job>(std::move(waiting_.front()));
     waiting_.pop_front();
@@ -176,6 +180,32 @@ void device_twin::run_next() {
     });
 }
 
+bool device_twin::hold_for_pacing() {
+    if (waiting_.front().kind == job_kind::stop) {
+        return false;  // a stop never waits; the pacer counts it all the same
+    }
+    if (pacing_) {
+        return true;
+    }
+    const auto delay = pacer_.delay(std::chrono::steady_clock::now());
+    if (delay == std::chrono::steady_clock::duration::zero()) {
+        return false;
+    }
+    pacing_ = true;
+    pace_timer_.expires_after(delay);
+    pace_timer_.async_wait([self = weak_from_this()](const boost::system::error_code& error) {
+        auto twin = self.lock();
+        if (!twin) {
+            return;
+        }
+        twin->pacing_ = false;
+        if (!error) {
+            twin->run_next();
+        }
+    });
+    return true;
+}
+
 void device_twin::finish(job& finished, const command_result& result) {
     running_ = false;
     record(result, finished.kind);
@@ -184,9 +214,48 @@ void device_twin::finish(job& finished, const command_result& result) {
     }
     finished.done(result);
     if (finished.kind == job_kind::probe) {
+        if (result.ok() && !capabilities_known_) {
+            learn_capabilities();
+        }
         schedule_probe();
     }
     run_next();
+}
+
+void device_twin::learn_capabilities() {
+    capabilities_known_ = true;  // one read at a time; a failure that may pass clears it again
+    auto caps = std::make_shared<camera::ptz_capabilities>();
+    auto self = weak_from_this();
+    enqueue({job_kind::command, "ptz/capabilities",
+             [caps](camera::camera_device& cam) { *caps = cam.read_ptz_capabilities(); },
+             [self, caps](const command_result& result) {
+                 if (auto twin = self.lock()) {
+                     twin->apply(result, *caps);
+                 }
+             }});
+}
+
+void device_twin::apply(const command_result& result, const camera::ptz_capabilities& caps) {
+    if (result.code == result_code::camera_unreachable || result.code == result_code::timeout ||
+        result.code == result_code::camera_unauthorized || result.code == result_code::busy) {
+        capabilities_known_ = false;  // ask again after the next good probe
+        return;
+    }
+    if (!result.ok()) {
+        // A camera without PTZ capabilities keeps the default list, which is the safe side:
+        // those ids are special on every Hikvision dome.
+        log_->warn("{}: PTZ capabilities unreadable ({}); keeping the default reserved presets",
+                   options_.name, result.message);
+        return;
+    }
+    if (!caps.special_presets.empty()) {
+        options_.reserved_presets = caps.special_presets;
+    }
+    if (caps.max_presets > 0) {
+        options_.max_preset = caps.max_presets;
+    }
+    log_->info("{}: the camera reserves {} preset ids; user presets are 1..{}", options_.name,
+               options_.reserved_presets.size(), options_.max_preset);
 }
 
 void device_twin::supersede_waiting_moves() {

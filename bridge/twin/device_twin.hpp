@@ -17,6 +17,7 @@
 #include "twin/command_result.hpp"
 #include "twin/ptz_direction.hpp"
 #include "twin/read_cache.hpp"
+#include "twin/request_pacer.hpp"
 #include "twin/twin_state.hpp"
 
 namespace camtwin::twin {
@@ -27,7 +28,10 @@ struct twin_options {
     std::chrono::milliseconds max_health_backoff{60000};
     std::chrono::milliseconds max_move{5000};
     std::size_t queue_limit = 64;
-    // The camera's special presets (PresetNameCap/specialNo): goto and set are refused.
+    int requests_per_s = 10;  // 0: no pacing beyond one request at a time
+    int burst = 10;
+    // The camera's special presets (PresetNameCap/specialNo): goto and set are refused. These
+    // are the defaults until the camera's own list has been read from its PTZ capabilities.
     std::vector<int> reserved_presets = {33, 34, 35, 36,  37,  38,  39,  40,  41, 42,
                                          43, 44, 45, 46,  90,  92,  93,  94,  95, 96,
                                          97, 98, 99, 100, 101, 102, 103, 104, 105};
@@ -37,14 +41,15 @@ struct twin_options {
 // The live twin of one camera. Commands to the camera run one at a time in arrival order, each
 // as a blocking call on the shared worker pool whose result is posted back to the loop, with two
 // exceptions that keep a PTZ safe: a newer move replaces a move still waiting (the waiting one
-// ends `superseded`), and a stop goes ahead of everything waiting. Every continuous move is
-// followed by a stop after its duration, whatever happens to whoever asked for it. Reads of the
-// device info and snapshots are single-flight. A health probe runs on an interval (with back-off
-// while the camera is down) and every change of state goes to the state listener.
+// ends `superseded`), and a stop goes ahead of everything waiting. Requests are paced by a token
+// bucket (request_pacer) so that a flood of commands cannot overwhelm the camera; stops are
+// never held back. Every continuous move is followed by a stop after its duration, whatever
+// happens to whoever asked for it. Reads of the device info and snapshots are single-flight. A
+// health probe runs on an interval (with back-off while the camera is down) and every change of
+// state goes to the state listener. Once the camera answers, the twin reads its PTZ
+// capabilities and from then on refuses the camera's own special presets.
 //
 // Threads: all members are called on the loop thread; completions run there too.
-// TODO(#4): no rate limit beyond one call at a time, and the reserved presets are the default
-// list rather than the camera's own specialNo.
 class device_twin : public std::enable_shared_from_this<device_twin> {
 public:
     using completion = std::function<void(const command_result&)>;
@@ -83,6 +88,10 @@ private:
 
     void enqueue(job next);
     void run_next();
+    // True when the front job must wait for the pacer; arms the timer that resumes the queue.
+    bool hold_for_pacing();
+    void learn_capabilities();
+    void apply(const command_result& result, const camera::ptz_capabilities& caps);
     void finish(job& finished, const command_result& result);
     void supersede_waiting_moves();
     void send_stop_first(completion done);
@@ -107,6 +116,10 @@ private:
     std::deque<job> waiting_;
     bool running_ = false;
     bool stopped_ = false;
+    request_pacer pacer_;
+    boost::asio::steady_timer pace_timer_;
+    bool pacing_ = false;
+    bool capabilities_known_ = false;
     boost::asio::steady_timer watchdog_;
     boost::asio::steady_timer probe_timer_;
     int probe_failures_ = 0;

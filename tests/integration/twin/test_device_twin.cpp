@@ -20,6 +20,7 @@ twin_options fast_options() {
     options.name = "cam1";
     options.health_interval = 500ms;
     options.max_health_backoff = 2s;
+    options.requests_per_s = 0;  // these tests count and order requests; pacing has its own
     return options;
 }
 
@@ -109,6 +110,55 @@ TEST_CASE("device twin refuses reserved presets without calling the camera", "[t
     CHECK(get(special).code == result_code::refused);
     CHECK(requests_to(sim, "/isapi/ptzctrl/channels/1/presets/94/goto") == 0);
     CHECK(requests_to(sim, "/isapi/ptzctrl/channels/1/presets/33") == 0);
+}
+
+TEST_CASE("device twin refuses the camera's own special presets once it has read them", "[twin]") {
+    // A model whose special ids differ from the default list: 47 and 48 are functions, 40 is a
+    // user preset.
+    const camsim_process sim(CAMSIM_BINARY,
+                             {.extra_args = {"--special-presets", "33,34,47,48,94"}});
+    twin_harness harness(sim, fast_options());
+    harness.on_loop([&] { harness.twin().start(); });
+    const std::string capabilities = "/isapi/ptzctrl/channels/1/capabilities";
+    REQUIRE(eventually([&] { return requests_to(sim, capabilities, "authorised") == 1; }));
+    auto settled =
+        harness.command([](device_twin& twin, auto done) { twin.go_home(std::move(done)); });
+    REQUIRE(get(settled).ok());  // queued behind the capabilities read, so that has been applied
+
+    auto special = harness.command(
+        [](device_twin& twin, auto done) { twin.set_preset(47, "x", std::move(done)); });
+    auto user = harness.command(
+        [](device_twin& twin, auto done) { twin.set_preset(40, "gate", std::move(done)); });
+
+    CHECK(get(special).code == result_code::refused);
+    CHECK(get(user).ok());
+    CHECK(requests_to(sim, "/isapi/ptzctrl/channels/1/presets/47") == 0);
+    CHECK(sim.state()["presets"][0]["name"] == "gate");
+}
+
+TEST_CASE("device twin paces its requests to the configured rate", "[twin]") {
+    const camsim_process sim(CAMSIM_BINARY);
+    auto options = fast_options();
+    options.requests_per_s = 20;  // one request every 50 ms once the burst of 1 is spent
+    options.burst = 1;
+    twin_harness harness(sim, options);
+    std::vector<std::future<command_result>> results;
+
+    const auto begin = std::chrono::steady_clock::now();
+    harness.on_loop([&] {
+        for (int i = 0; i < 6; ++i) {
+            results.push_back(harness.command(
+                [](device_twin& twin, auto done) { twin.go_home(std::move(done)); }));
+        }
+    });
+    for (auto& result : results) {
+        CHECK(get(result).ok());
+    }
+
+    // A lower bound, which pacing guarantees whatever the machine's speed: the sixth request
+    // could not start before five intervals had passed.
+    CHECK(std::chrono::steady_clock::now() - begin >= 250ms);
+    CHECK(requests_to(sim, "/isapi/ptzctrl/channels/1/homeposition/goto", "authorised") == 6);
 }
 
 TEST_CASE("device twin keeps a burst of 1,000 commands in order", "[twin][slow]") {
