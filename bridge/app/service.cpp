@@ -7,6 +7,7 @@
 
 #include "app/twin_factory.hpp"
 #include "app/version.hpp"
+#include "mqtt/paho_connection.hpp"
 
 namespace camtwin {
 
@@ -26,6 +27,7 @@ service::service(config cfg, const log_factory& logs)
       workers_(camera_workers),
       drain_timer_(io_) {
     start_twins(logs);
+    start_mqtt(logs);
 }
 
 service::~service() {
@@ -40,9 +42,23 @@ void service::start_twins(const log_factory& logs) {
     }
 }
 
+void service::start_mqtt(const log_factory& logs) {
+    std::vector<mqtt::mqtt_bridge::device_binding> bindings;
+    for (std::size_t i = 0; i < twins_.size(); ++i) {
+        bindings.push_back({&cfg_.devices[i], twins_[i]});
+    }
+    const mqtt::topic_scheme topics(cfg_.mqtt.topic_prefix, cfg_.mqtt.client_id);
+    auto log = logs.make("mqtt");
+    auto connection =
+        std::make_unique<mqtt::paho_connection>(io_, cfg_.mqtt, topics.bridge_availability(), log);
+    mqtt_ = std::make_unique<mqtt::mqtt_bridge>(io_, cfg_.mqtt, std::move(bindings),
+                                                std::move(connection), log);
+}
+
 int service::run() {
     log_summary();
     wait_for_signal();
+    mqtt_->start();
     for (auto& twin : twins_) {
         twin->start();
     }
@@ -72,10 +88,18 @@ void service::shut_down() {
     for (auto& twin : twins_) {
         twin->shutdown();
     }
-    // TODO(#5): close the MQTT session (publishing "offline") before the loop stops.
     // TODO(#6): end HTTP streams and drain connections before the loop stops.
+    // The loop ends when both the drain time has passed (for the twins' last stops) and the
+    // MQTT session has closed (after publishing "offline"), whichever comes last.
+    auto pending = std::make_shared<int>(2);
+    auto one_done = [this, pending] {
+        if (--*pending == 0) {
+            io_.stop();
+        }
+    };
+    mqtt_->shutdown(one_done);
     drain_timer_.expires_after(drain_time);
-    drain_timer_.async_wait([this](const boost::system::error_code&) { io_.stop(); });
+    drain_timer_.async_wait([one_done](const boost::system::error_code&) { one_done(); });
 }
 
 void service::log_summary() const {

@@ -10,6 +10,7 @@
 
 #include "config/config.hpp"
 #include "log/logging.hpp"
+#include "mqtt/mqtt_bridge.hpp"
 #include "twin/device_twin.hpp"
 
 namespace camtwin {
@@ -38,6 +39,7 @@ private:
     void log_summary() const;
     void wait_for_signal();
     void start_twins(const log_factory& logs);
+    void start_mqtt(const log_factory& logs);
     void shut_down();
 
     config cfg_;
@@ -47,6 +49,7 @@ private:
     // Blocking camera calls run here; each twin has at most one call out at a time.
     boost::asio::thread_pool workers_;
     std::vector<std::shared_ptr<twin::device_twin>> twins_;
+    std::unique_ptr<mqtt::mqtt_bridge> mqtt_;
     boost::asio::steady_timer drain_timer_;
 };
 

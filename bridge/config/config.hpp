@@ -16,6 +16,19 @@ struct home_assistant_config {
     std::string prefix = "homeassistant";
 };
 
+// Files for ssl:// brokers; all optional (the system's CAs are used without ca_file).
+struct mqtt_tls_config {
+    std::string ca_file;
+    std::string cert_file;  // client certificate, with key_file
+    std::string key_file;
+};
+
+// Reconnect waits: min_ms after the first failure, doubling up to max_ms, +-20 % jitter.
+struct mqtt_reconnect_config {
+    int min_ms = 500;
+    int max_ms = 30000;
+};
+
 struct mqtt_config {
     std::string url = "tcp://127.0.0.1:1883";
     std::string client_id = "camtwin";
@@ -24,6 +37,15 @@ struct mqtt_config {
     secret password;  // from password_file or CAMTWIN_MQTT_PASSWORD, never from the YAML
     std::string password_source;  // where the password came from, for messages: never the value
     std::string topic_prefix = "shifu";
+    std::string protocol_version = "5";  // or "3.1.1"
+    int keepalive_s = 30;
+    int session_expiry_s = 3600;  // how long the broker keeps commands for camtwin while away
+    mqtt_tls_config tls;
+    mqtt_reconnect_config reconnect;
+    int max_payload_bytes = 16384;  // larger commands are answered payload_too_large
+    int outbox_limit = 1000;        // results kept while the broker is away; oldest dropped
+    bool retain_snapshots = false;
+    bool answer_unknown_devices = true;  // off when several camtwins share a broker and prefix
     home_assistant_config home_assistant;
 };
 

@@ -18,6 +18,19 @@ void decode(yaml_reader in, home_assistant_config& out) {
     in.report_unknown_keys();
 }
 
+void decode(yaml_reader in, mqtt_tls_config& out) {
+    in.read("ca_file", out.ca_file);
+    in.read("cert_file", out.cert_file);
+    in.read("key_file", out.key_file);
+    in.report_unknown_keys();
+}
+
+void decode(yaml_reader in, mqtt_reconnect_config& out) {
+    in.read("min_ms", out.min_ms, 10, 600000);
+    in.read("max_ms", out.max_ms, 10, 3600000);
+    in.report_unknown_keys();
+}
+
 void decode(yaml_reader in, mqtt_config& out) {
     in.read("url", out.url);
     in.read("client_id", out.client_id);
@@ -25,6 +38,15 @@ void decode(yaml_reader in, mqtt_config& out) {
     in.read("password_file", out.password_file);
     in.refuse("password", plain_password_refusal("CAMTWIN_MQTT_PASSWORD"));
     in.read("topic_prefix", out.topic_prefix);
+    in.read("protocol_version", out.protocol_version);
+    in.read("keepalive_s", out.keepalive_s, 5, 3600);
+    in.read("session_expiry_s", out.session_expiry_s, 0, 7 * day_s);
+    decode(in.section("tls"), out.tls);
+    decode(in.section("reconnect"), out.reconnect);
+    in.read("max_payload_bytes", out.max_payload_bytes, 256, 1048576);
+    in.read("outbox_limit", out.outbox_limit, 0, 100000);
+    in.read("retain_snapshots", out.retain_snapshots);
+    in.read("answer_unknown_devices", out.answer_unknown_devices);
     decode(in.section("home_assistant"), out.home_assistant);
     in.report_unknown_keys();
 }

@@ -23,6 +23,25 @@ void emit(YAML::Emitter& out, const mqtt_config& mqtt) {
     }
     emit_password_origin(out, mqtt.password_file, mqtt.password_source);
     out << YAML::Key << "topic_prefix" << YAML::Value << mqtt.topic_prefix;
+    out << YAML::Key << "protocol_version" << YAML::Value << YAML::DoubleQuoted
+        << mqtt.protocol_version;
+    out << YAML::Key << "keepalive_s" << YAML::Value << mqtt.keepalive_s;
+    out << YAML::Key << "session_expiry_s" << YAML::Value << mqtt.session_expiry_s;
+    if (!mqtt.tls.ca_file.empty() || !mqtt.tls.cert_file.empty()) {
+        out << YAML::Key << "tls" << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "ca_file" << YAML::Value << mqtt.tls.ca_file;
+        out << YAML::Key << "cert_file" << YAML::Value << mqtt.tls.cert_file;
+        out << YAML::Key << "key_file" << YAML::Value << mqtt.tls.key_file;
+        out << YAML::EndMap;
+    }
+    out << YAML::Key << "reconnect" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "min_ms" << YAML::Value << mqtt.reconnect.min_ms;
+    out << YAML::Key << "max_ms" << YAML::Value << mqtt.reconnect.max_ms;
+    out << YAML::EndMap;
+    out << YAML::Key << "max_payload_bytes" << YAML::Value << mqtt.max_payload_bytes;
+    out << YAML::Key << "outbox_limit" << YAML::Value << mqtt.outbox_limit;
+    out << YAML::Key << "retain_snapshots" << YAML::Value << mqtt.retain_snapshots;
+    out << YAML::Key << "answer_unknown_devices" << YAML::Value << mqtt.answer_unknown_devices;
     out << YAML::Key << "home_assistant" << YAML::Value << YAML::Flow << YAML::BeginMap;
     out << YAML::Key << "enabled" << YAML::Value << mqtt.home_assistant.enabled;
     out << YAML::Key << "prefix" << YAML::Value << mqtt.home_assistant.prefix;

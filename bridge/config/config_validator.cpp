@@ -1,6 +1,7 @@
 #include "config/config_validator.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include <fmt/format.h>
@@ -31,6 +32,21 @@ bool is_valid_topic_prefix(std::string_view prefix) {
            prefix.find("//") == std::string_view::npos;
 }
 
+void validate_tls(const mqtt_tls_config& tls, config_problems& problems) {
+    for (const auto& [key, file] :
+         {std::pair{"ca_file", &tls.ca_file}, std::pair{"cert_file", &tls.cert_file},
+          std::pair{"key_file", &tls.key_file}}) {
+        std::error_code error;
+        if (!file->empty() && !std::filesystem::is_regular_file(*file, error)) {
+            problems.add(std::string("mqtt.tls.") + key,
+                         fmt::format("no such file: \"{}\"", *file));
+        }
+    }
+    if (tls.cert_file.empty() != tls.key_file.empty()) {
+        problems.add("mqtt.tls", "cert_file and key_file go together");
+    }
+}
+
 void validate_mqtt(const mqtt_config& mqtt, const environment_overrides& overrides,
                    config_problems& problems) {
     const auto scheme_end = mqtt.url.find("://");
@@ -40,9 +56,23 @@ void validate_mqtt(const mqtt_config& mqtt, const environment_overrides& overrid
             where(overrides, "mqtt.url"),
             fmt::format("must be tcp://host[:port] or ssl://host[:port], got \"{}\"", mqtt.url));
     }
-    if (mqtt.client_id.empty() || mqtt.client_id.size() > 128) {
-        problems.add("mqtt.client_id", "must be 1..128 characters");
+    if (mqtt.client_id.empty() || mqtt.client_id.size() > 128 ||
+        mqtt.client_id.find_first_of("/+#") != std::string::npos) {
+        // It is a topic level too: shifu/_bridge/<client_id>/availability.
+        problems.add("mqtt.client_id",
+                     fmt::format("must be 1..128 characters without '/', '+' or '#', got \"{}\"",
+                                 mqtt.client_id));
     }
+    if (mqtt.protocol_version != "5" && mqtt.protocol_version != "3.1.1") {
+        problems.add("mqtt.protocol_version",
+                     fmt::format("must be \"5\" or \"3.1.1\", got \"{}\"", mqtt.protocol_version));
+    }
+    if (mqtt.reconnect.min_ms > mqtt.reconnect.max_ms) {
+        problems.add("mqtt.reconnect.min_ms",
+                     fmt::format("must not exceed reconnect.max_ms ({}), got {}",
+                                 mqtt.reconnect.max_ms, mqtt.reconnect.min_ms));
+    }
+    validate_tls(mqtt.tls, problems);
     if (!is_valid_topic_prefix(mqtt.topic_prefix)) {
         problems.add("mqtt.topic_prefix",
                      fmt::format("must be a topic without wildcards or empty levels, got \"{}\"",

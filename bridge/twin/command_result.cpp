@@ -6,10 +6,24 @@ const char* to_string(result_code code) {
     switch (code) {
         case result_code::ok:
             return "ok";
-        case result_code::bad_request:
-            return "bad_request";
+        case result_code::bad_json:
+            return "bad_json";
+        case result_code::unknown_field:
+            return "unknown_field";
+        case result_code::wrong_type:
+            return "wrong_type";
+        case result_code::out_of_range:
+            return "out_of_range";
+        case result_code::missing_field:
+            return "missing_field";
+        case result_code::payload_too_large:
+            return "payload_too_large";
+        case result_code::unknown_device:
+            return "unknown_device";
         case result_code::unknown_command:
             return "unknown_command";
+        case result_code::bad_request:
+            return "bad_request";
         case result_code::busy:
             return "busy";
         case result_code::refused:

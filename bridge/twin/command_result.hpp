@@ -6,14 +6,24 @@
 
 namespace camtwin::twin {
 
-// The closed set of result codes the fronts publish (schemas/ lists the same set).
+// The closed set of result codes the fronts publish (schemas/mqtt/result.schema.json lists the
+// same set). The twin gives the camera-side codes; the fronts give the request-side ones.
 enum class result_code {
     ok,
-    bad_request,
+    // The request, as the fronts decode it.
+    bad_json,           // not JSON, or not a JSON object
+    unknown_field,      // a field the command does not take
+    wrong_type,         // a field of the wrong JSON type
+    out_of_range,       // a value outside its range
+    missing_field,      // a required field is absent
+    payload_too_large,  // above the configured size limit
+    unknown_device,
     unknown_command,
-    busy,        // the camera's queue is full
-    refused,     // a reserved preset, or another request the twin will not send
-    superseded,  // a newer move replaced this one before it reached the camera
+    // The twin.
+    bad_request,  // values the twin will not send (a preset above the camera's maximum)
+    busy,         // the camera's queue is full
+    refused,      // a reserved preset, or another request the twin will not send
+    superseded,   // a newer move replaced this one before it reached the camera
     camera_unreachable,
     camera_unauthorized,
     camera_error,  // the camera answered with an error

@@ -32,8 +32,24 @@ device_twin::device_twin(boost::asio::io_context& loop, boost::asio::thread_pool
 void device_twin::start() {
     log_->info("{}: twin started, probing the camera every {} ms", options_.name,
                options_.health_interval.count());
-    enqueue({job_kind::probe, "probe", [](camera::camera_device& cam) { cam.read_ptz_status(); },
-             [](const command_result&) {}});
+    enqueue(make_probe());
+}
+
+device_twin::job device_twin::make_probe() {
+    // The probe reads the PTZ position, so the state shows where the camera points.
+    auto position = std::make_shared<camera::ptz_position>();
+    auto self = weak_from_this();
+    return {job_kind::probe, "probe",
+            [position](camera::camera_device& cam) { *position = cam.read_ptz_status(); },
+            [self, position](const command_result& result) {
+                auto twin = self.lock();
+                if (!twin || !result.ok()) {
+                    return;
+                }
+                auto next = twin->state_;
+                next.position = *position;
+                twin->set_state(std::move(next));
+            }};
 }
 
 void device_twin::shutdown() {
@@ -351,8 +367,8 @@ void device_twin::set_state(twin_state next) {
                    next.last_error.empty() ? "" : fmt::format(" ({})", next.last_error));
     }
     state_ = std::move(next);
-    if (listener_) {
-        listener_(state_);
+    for (const auto& listener : listeners_) {
+        listener(state_);
     }
 }
 
@@ -371,9 +387,7 @@ void device_twin::schedule_probe() {
         if (!twin || error || twin->stopped_) {
             return;
         }
-        twin->enqueue({job_kind::probe, "probe",
-                       [](camera::camera_device& cam) { cam.read_ptz_status(); },
-                       [](const command_result&) {}});
+        twin->enqueue(twin->make_probe());
     });
 }
 

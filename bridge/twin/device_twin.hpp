@@ -64,7 +64,8 @@ public:
     // Cancels timers and answers everything still waiting; a running move is stopped first.
     void shutdown();
 
-    void on_state_change(state_listener listener) { listener_ = std::move(listener); }
+    // Every front that publishes the state adds its listener; they are called in order.
+    void on_state_change(state_listener listener) { listeners_.push_back(std::move(listener)); }
     const twin_state& state() const { return state_; }
     const twin_options& options() const { return options_; }
 
@@ -86,6 +87,7 @@ private:
         completion done;                                   // on the loop
     };
 
+    job make_probe();
     void enqueue(job next);
     void run_next();
     // True when the front job must wait for the pacer; arms the timer that resumes the queue.
@@ -128,7 +130,7 @@ private:
     read_cache<camera::device_info> info_;
     read_cache<std::string> snapshot_;
     twin_state state_;
-    state_listener listener_;
+    std::vector<state_listener> listeners_;
 };
 
 }  // namespace camtwin::twin
