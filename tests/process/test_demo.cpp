@@ -22,6 +22,14 @@ std::vector<int> listed_pids(const std::string& output) {
     return pids;
 }
 
+// The printed command that moves the camera over MQTT, continuation line included.
+std::string printed_move_command(const std::string& output) {
+    std::smatch match;
+    REQUIRE(std::regex_search(output, match,
+                              std::regex(R"(mosquitto_pub [^\n]*move/up \\\n\s*-m '[^']*')")));
+    return match[0].str();
+}
+
 bool is_running(int pid) {
     return ::kill(pid, 0) == 0;
 }
@@ -40,6 +48,21 @@ TEST_CASE("demo starts broker, camsim and camtwin and stops them all on Ctrl-C",
     }
     CHECK(demo.out().find("curl --digest -u admin:") != std::string::npos);
     CHECK(demo.err().find("starting") != std::string::npos);  // camtwin's start-up line
+    REQUIRE(demo.wait_for_output("connected to tcp://", 10s));
+
+    // The printed mosquitto_pub line moves the simulated camera and gets its result.
+    const std::string move = printed_move_command(demo.out());
+    std::smatch port;
+    REQUIRE(std::regex_search(move, port, std::regex(R"(-p ([0-9]+))")));
+    // stdbuf: mosquitto_sub buffers a piped stdout, where its SUBACK line goes.
+    child_process results({"/usr/bin/stdbuf", "-oL", "/usr/bin/mosquitto_sub", "-d", "-h",
+                           "127.0.0.1", "-p", port[1].str(), "-t", "shifu/devicehikvision/result",
+                           "-C", "1", "-W", "10"});
+    REQUIRE(results.wait_for_output("SUBACK", 5s));
+    CHECK(camtwin::test::run({"/bin/bash", "-c", move}).exit_code == 0);
+    REQUIRE(results.wait(12s).has_value());
+    CHECK(results.out().find(R"("id":"try-1")") != std::string::npos);
+    CHECK(results.out().find(R"("ok":true)") != std::string::npos);
 
     demo.signal_group(SIGINT);
     const auto code = demo.wait(15s);
