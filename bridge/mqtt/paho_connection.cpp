@@ -3,6 +3,9 @@
 #include <boost/asio/post.hpp>
 #include <mqtt/async_client.h>
 
+#include "config/host_port.hpp"
+#include "mqtt/tcp_nodelay.hpp"
+
 namespace camtwin::mqtt {
 namespace {
 
@@ -19,6 +22,17 @@ std::string paho_uri(const std::string& url) {
 
 bool is_tls(const std::string& url) {
     return url.starts_with("ssl://") || url.starts_with("mqtts://");
+}
+
+// The broker's port: the URL's, or the scheme's default.
+int broker_port(const std::string& url) {
+    const auto scheme_end = url.find("://");
+    const auto address =
+        parse_host_port(scheme_end == std::string::npos ? url : url.substr(scheme_end + 3));
+    if (address && address->port != 0) {
+        return address->port;
+    }
+    return is_tls(url) ? 8883 : 1883;
 }
 
 ::mqtt::connect_options connect_options_for(const mqtt_config& config, bool v5,
@@ -114,6 +128,9 @@ paho_connection::paho_connection(boost::asio::io_context& loop, const mqtt_confi
     });
     connect_listener_ = std::make_unique<listener>(
         [this] {
+            // On Paho's thread, right after the CONNACK: the socket exists and nothing else is
+            // written on it yet.
+            set_tcp_nodelay_towards(broker_port(config_.url));
             post([this] {
                 if (handlers_.connected) {
                     handlers_.connected();

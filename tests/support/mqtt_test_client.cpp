@@ -8,6 +8,8 @@
 
 #include <mqtt/async_client.h>
 
+#include "mqtt/tcp_nodelay.hpp"
+
 namespace camtwin::test {
 namespace {
 
@@ -16,19 +18,19 @@ using clock_type = std::chrono::steady_clock;
 // Reason codes from 0x80 up are failures, in SUBACK and PUBACK alike (v3.1.1's SUBACK 0x80 too).
 constexpr int first_failure_code = 0x80;
 
-std::runtime_error failure(const std::string& what, const mqtt::exception& error) {
+std::runtime_error failure(const std::string& what, const ::mqtt::exception& error) {
     return std::runtime_error("mqtt_test_client: " + what + ": " + error.what());
 }
 
-std::optional<std::string> string_property(const mqtt::properties& properties,
-                                           mqtt::property::code code) {
+std::optional<std::string> string_property(const ::mqtt::properties& properties,
+                                           ::mqtt::property::code code) {
     if (!properties.contains(code)) {
         return std::nullopt;
     }
-    return mqtt::get<std::string>(properties, code);
+    return ::mqtt::get<std::string>(properties, code);
 }
 
-mqtt_received to_received(const mqtt::message& message) {
+mqtt_received to_received(const ::mqtt::message& message) {
     mqtt_received received;
     received.topic = message.get_topic();
     received.payload = message.get_payload_str();
@@ -36,14 +38,14 @@ mqtt_received to_received(const mqtt::message& message) {
     received.retained = message.is_retained();
     received.duplicate = message.is_duplicate();
     const auto& properties = message.get_properties();
-    received.response_topic = string_property(properties, mqtt::property::RESPONSE_TOPIC);
-    received.correlation_data = string_property(properties, mqtt::property::CORRELATION_DATA);
+    received.response_topic = string_property(properties, ::mqtt::property::RESPONSE_TOPIC);
+    received.correlation_data = string_property(properties, ::mqtt::property::CORRELATION_DATA);
     return received;
 }
 
-mqtt::create_options create_options(const mqtt_client_options& options) {
+::mqtt::create_options create_options(const mqtt_client_options& options) {
     const int version = options.protocol == mqtt_protocol::v5 ? MQTTVERSION_5 : MQTTVERSION_3_1_1;
-    mqtt::create_options create(version);
+    ::mqtt::create_options create(version);
     if (options.max_buffered > 0) {
         create.set_send_while_disconnected(true);
         create.set_max_buffered_messages(options.max_buffered);
@@ -52,8 +54,8 @@ mqtt::create_options create_options(const mqtt_client_options& options) {
     return create;
 }
 
-mqtt::connect_options connect_options(const mqtt_client_options& options) {
-    mqtt::connect_options connect;
+::mqtt::connect_options connect_options(const mqtt_client_options& options) {
+    ::mqtt::connect_options connect;
     // Paho counts the connect timeout in whole seconds.
     connect.set_connect_timeout(
         std::max(std::chrono::seconds(1),
@@ -66,8 +68,8 @@ mqtt::connect_options connect_options(const mqtt_client_options& options) {
         connect.set_clean_start(!options.persistent_session);
         if (options.persistent_session) {
             connect.set_properties(
-                mqtt::properties{{mqtt::property::SESSION_EXPIRY_INTERVAL,
-                                  static_cast<std::int32_t>(options.session_expiry_s)}});
+                ::mqtt::properties{{::mqtt::property::SESSION_EXPIRY_INTERVAL,
+                                    static_cast<std::int32_t>(options.session_expiry_s)}});
         }
     } else {
         connect.set_mqtt_version(MQTTVERSION_3_1_1);
@@ -84,16 +86,16 @@ mqtt::connect_options connect_options(const mqtt_client_options& options) {
     return connect;
 }
 
-mqtt::message_ptr make_message(const std::string& topic, std::string_view payload, int qos,
-                               bool retained, const mqtt_publish_properties& extra) {
-    mqtt::properties properties;
+::mqtt::message_ptr make_message(const std::string& topic, std::string_view payload, int qos,
+                                 bool retained, const mqtt_publish_properties& extra) {
+    ::mqtt::properties properties;
     if (extra.response_topic) {
-        properties.add({mqtt::property::RESPONSE_TOPIC, *extra.response_topic});
+        properties.add({::mqtt::property::RESPONSE_TOPIC, *extra.response_topic});
     }
     if (extra.correlation_data) {
-        properties.add({mqtt::property::CORRELATION_DATA, *extra.correlation_data});
+        properties.add({::mqtt::property::CORRELATION_DATA, *extra.correlation_data});
     }
-    return mqtt::message::create(topic, mqtt::binary(payload), qos, retained, properties);
+    return ::mqtt::message::create(topic, ::mqtt::binary(payload), qos, retained, properties);
 }
 
 // Paho C++ 1.2.0 wakes a token's waiters before its client lets go of the token: on Paho's
@@ -104,7 +106,7 @@ mqtt::message_ptr make_message(const std::string& topic, std::string_view payloa
 // thread is done with both, and ThreadSanitizer sees the hand-over too.
 // Templates, so that a delivery token is not copied into a token_ptr (one more reference).
 template <class token_type>
-void settle(const mqtt::async_client& client, const std::shared_ptr<token_type>& token,
+void settle(const ::mqtt::async_client& client, const std::shared_ptr<token_type>& token,
             long others) {
     const auto deadline = clock_type::now() + std::chrono::seconds(1);
     while (token.use_count() > 1 + others && clock_type::now() < deadline) {
@@ -117,12 +119,12 @@ void settle(const mqtt::async_client& client, const std::shared_ptr<token_type>&
 // others: references to the token besides ours that outlive its completion (the client keeps
 // its connect token).
 template <class token_type>
-void await(const mqtt::async_client& client, const std::shared_ptr<token_type>& token,
+void await(const ::mqtt::async_client& client, const std::shared_ptr<token_type>& token,
            std::chrono::milliseconds timeout, const std::string& what, long others = 0) {
     bool done = false;
     try {
         done = token->wait_for(timeout);
-    } catch (const mqtt::exception& error) {
+    } catch (const ::mqtt::exception& error) {
         settle(client, token, others);
         throw failure(what, error);
     }
@@ -175,10 +177,10 @@ struct mqtt_test_client::impl {
 
     mqtt_client_options options;
     bool session_present = false;
-    std::unique_ptr<mqtt::async_client> client;
-    std::vector<mqtt::delivery_token_ptr> pending;
+    std::unique_ptr<::mqtt::async_client> client;
+    std::vector<::mqtt::delivery_token_ptr> pending;
 
-    void on_message(const mqtt::const_message_ptr& message) {
+    void on_message(const ::mqtt::const_message_ptr& message) {
         {
             const std::lock_guard lock(mutex);
             received.push_back(to_received(*message));
@@ -186,7 +188,7 @@ struct mqtt_test_client::impl {
         arrived.notify_all();
     }
 
-    mqtt::async_client& connected_client() const {
+    ::mqtt::async_client& connected_client() const {
         if (!client) {
             throw std::logic_error("mqtt_test_client: not connected");
         }
@@ -228,13 +230,13 @@ void mqtt_test_client::connect(mqtt_client_options options) {
     auto& self = *impl_;
     self.options = std::move(options);
     try {
-        self.client = std::make_unique<mqtt::async_client>(self.options.url, self.options.client_id,
-                                                           create_options(self.options), nullptr);
-    } catch (const mqtt::exception& error) {
+        self.client = std::make_unique<::mqtt::async_client>(
+            self.options.url, self.options.client_id, create_options(self.options), nullptr);
+    } catch (const ::mqtt::exception& error) {
         throw failure("cannot create a client for " + self.options.url, error);
     }
     self.client->set_message_callback(
-        [&self](const mqtt::const_message_ptr& message) { self.on_message(message); });
+        [&self](const ::mqtt::const_message_ptr& message) { self.on_message(message); });
 
     const auto token = self.client->connect(connect_options(self.options));
     try {
@@ -245,6 +247,10 @@ void mqtt_test_client::connect(mqtt_client_options options) {
         throw;
     }
     self.session_present = token->get_connect_response().is_session_present();
+    // As camtwin does (mqtt/tcp_nodelay.hpp): without it every request-and-answer pair of
+    // small packets waits 40 ms on a delayed ACK.
+    camtwin::mqtt::set_tcp_nodelay_towards(
+        std::stoi(self.options.url.substr(self.options.url.rfind(':') + 1)));
 }
 
 bool mqtt_test_client::connected() const {
@@ -277,10 +283,10 @@ void mqtt_test_client::publish(const std::string& topic, std::string_view payloa
 void mqtt_test_client::publish(const std::string& topic, std::string_view payload,
                                const mqtt_publish_properties& properties, int qos, bool retained) {
     auto& client = impl_->connected_client();
-    mqtt::delivery_token_ptr token;
+    ::mqtt::delivery_token_ptr token;
     try {
         token = client.publish(make_message(topic, payload, qos, retained, properties));
-    } catch (const mqtt::exception& error) {
+    } catch (const ::mqtt::exception& error) {
         throw failure("publish to " + topic, error);
     }
     await(client, token, impl_->options.timeout, "publish to " + topic);
@@ -291,7 +297,7 @@ void mqtt_test_client::publish_nowait(const std::string& topic, std::string_view
     try {
         impl_->pending.push_back(impl_->connected_client().publish(
             make_message(topic, payload, qos, retained, mqtt_publish_properties{})));
-    } catch (const mqtt::exception& error) {
+    } catch (const ::mqtt::exception& error) {
         throw failure("publish to " + topic, error);
     }
 }
@@ -306,7 +312,7 @@ bool mqtt_test_client::wait_published(std::chrono::milliseconds timeout) {
         bool done = false;
         try {
             done = token->wait_for(left);
-        } catch (const mqtt::exception&) {
+        } catch (const ::mqtt::exception&) {
             done = true;  // failed: await() below reports it
         }
         if (!done) {

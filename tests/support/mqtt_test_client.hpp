@@ -108,7 +108,8 @@ public:
     // the test process), holds at most max_buffered messages (publish_nowait throws beyond
     // that), and before the first successful connect nothing is buffered. Whether subscribers
     // get them is the broker's business: subscribers need persistent sessions, and a broker that
-    // is killed may lose what it had not saved yet.
+    // is killed may lose what it had not saved yet. Paho C 1.3.11 sends a backlog slowly: once
+    // the broker's Receive Maximum (mosquitto: 20) is in flight, about that many per second.
     void publish_nowait(const std::string& topic, std::string_view payload, int qos = 1,
                         bool retained = false);
 
