@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
+#include <vector>
 
 namespace camtwin::test {
 namespace {
@@ -160,22 +161,37 @@ void mosquitto_process::write_password_file() const {
 
 void mosquitto_process::write_config() const {
     const auto& dir = dir_.path();
-    std::string config = "listener " + std::to_string(port_) + " 127.0.0.1\n";
+    std::vector<std::string> lines = {
+        "listener " + std::to_string(port_) + " 127.0.0.1",
+        // persistence_location must end with a slash: mosquitto appends the file name as it is.
+        "persistence true",
+        "persistence_location " + (dir / "persistence").string() + "/",
+        "persistence_file mosquitto.db",
+        "autosave_on_changes true",
+        "autosave_interval 1",
+        "log_dest file " + log_file(starts_).string(),
+        "log_type error",
+        "log_type warning",
+        "log_type notice",
+        "log_type information",  // holds the "running" line that launch() waits for
+        "log_type subscribe",
+        "log_type unsubscribe",
+        "log_timestamp_format %H:%M:%S",
+        "connection_messages true",
+    };
     if (options_.user) {
-        config += "allow_anonymous false\npassword_file " + (dir / "passwords").string() + "\n";
+        lines.emplace_back("allow_anonymous false");
+        lines.push_back("password_file " + (dir / "passwords").string());
     } else {
-        config += "allow_anonymous true\n";
+        lines.emplace_back("allow_anonymous true");
     }
-    // persistence_location must end with a slash: mosquitto appends the file name as it is.
-    config += "persistence true\npersistence_location " + (dir / "persistence").string() +
-              "/\npersistence_file mosquitto.db\nautosave_on_changes true\nautosave_interval 1\n";
-    config += "log_dest file " + log_file(starts_).string() +
-              "\nlog_type error\nlog_type warning\nlog_type notice\nlog_type information\n"
-              "log_timestamp_format %H:%M:%S\nconnection_messages true\n";
     if (::geteuid() == 0) {
-        config += "user root\n";
+        lines.emplace_back("user root");  // see the class comment
     }
-    for (const auto& line : options_.extra_config) {
+    lines.insert(lines.end(), options_.extra_config.begin(), options_.extra_config.end());
+
+    std::string config;
+    for (const auto& line : lines) {
         config += line + "\n";
     }
     dir_.write("mosquitto.conf", config);
