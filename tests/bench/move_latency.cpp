@@ -23,6 +23,7 @@
 #include <spdlog/sinks/null_sink.h>
 
 #include "camera/hikvision_camera.hpp"
+#include "latency_stats.hpp"
 #include "support/camsim_process.hpp"
 #include "twin/device_twin.hpp"
 
@@ -82,18 +83,6 @@ std::vector<double> arrival_ms(const samples& measured, const nlohmann::json& ar
     return out.size() == measured.sent.size() ? out : std::vector<double>{};
 }
 
-double percentile(const std::vector<double>& sorted, double p) {
-    const auto index = static_cast<std::size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
-    return sorted[std::min(index, sorted.size() - 1)];
-}
-
-void print(const char* what, std::vector<double> ms) {
-    std::sort(ms.begin(), ms.end());
-    std::printf("%-10s moves %zu  median %.3f ms  p90 %.3f ms  p99 %.3f ms  max %.3f ms\n", what,
-                ms.size(), percentile(ms, 0.5), percentile(ms, 0.9), percentile(ms, 0.99),
-                ms.back());
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -134,7 +123,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "a move failed, or camsim did not record every PUT\n");
         return 1;
     }
-    print("arrival", arrivals);
-    print("completion", measured.completion_ms);
+    camtwin::bench::print_latencies("arrival", "moves", arrivals);
+    camtwin::bench::print_latencies("completion", "moves", measured.completion_ms);
     return 0;
 }
