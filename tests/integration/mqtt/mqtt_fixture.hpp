@@ -1,5 +1,7 @@
 #pragma once
 
+#include <algorithm>
+#include <csignal>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -7,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "../camera/camera_fixture.hpp"
 #include "support/camsim_process.hpp"
 #include "support/child_process.hpp"
 #include "support/mosquitto_process.hpp"
@@ -94,6 +97,15 @@ public:
             std::vector<std::string>{CAMTWIN_BINARY, "--config", config_path_},
             std::vector<std::string>{"CAMTWIN_DEVICE_CAM1_PASSWORD=" + sim_.options().password});
         REQUIRE(camtwin_->wait_for_output("connected to tcp://", std::chrono::seconds(10)));
+        // camtwin subscribes before it says "online" on the same connection, so from this
+        // message on its subscriptions are in place and commands reach it.
+        const auto online = [](const mqtt_received& m) {
+            return m.topic == "shifu/_bridge/rig/availability" && m.payload == "online";
+        };
+        const auto seen = std::ranges::count_if(observer_.messages(), online);
+        REQUIRE(
+            eventually([&] { return std::ranges::count_if(observer_.messages(), online) > seen; },
+                       std::chrono::seconds(10)));
     }
 
     // SIGTERM and wait; returns the exit code.
