@@ -50,8 +50,9 @@ mqtt_bridge::mqtt_bridge(boost::asio::io_context& loop, const mqtt_config& confi
 void mqtt_bridge::start() {
     connection_->set_handlers({[this] { on_connected(); },
                                [this](const std::string& reason) { on_disconnected(reason); },
-                               [this](inbound_message message) { on_message(message); }});
-    for (auto& [name, device] : devices_) {
+                               [this](const inbound_message& message) { on_message(message); }});
+    for (auto& entry : devices_) {
+        auto& device = entry.second;
         device.binding.twin->on_state_change(
             [this, &device](const twin::twin_state& state) { on_state(device, state); });
         const auto& telemetry = device.binding.config->telemetry;
@@ -241,6 +242,9 @@ void mqtt_bridge::answer(const std::string& device, const std::string& command, 
     if (!result.ok()) {
         log_->debug("{} {}: {} ({})", device, command, to_string(result.code), result.message);
     }
+    if (observer_) {
+        observer_(device, command, result, latency.count());
+    }
     send_or_keep({topics_.result(device), payload, 1, false});
     if (!message.response_topic.empty()) {
         if (has_wildcard(message.response_topic)) {
@@ -257,7 +261,7 @@ void mqtt_bridge::on_state(device_link& device, const twin::twin_state& state) {
     const bool changed = availability != device.availability;
     device.availability = availability;
     if (connected_) {
-        send({topics_.state(device.name), state_json(device.name, state), 1, true});
+        send({topics_.state(device.name), twin::state_json(device.name, state), 1, true});
         if (changed) {
             send({topics_.availability(device.name), availability, 1, true});
         }
@@ -270,7 +274,7 @@ void mqtt_bridge::on_state(device_link& device, const twin::twin_state& state) {
 
 void mqtt_bridge::publish_retained(device_link& device) {
     const auto& state = device.binding.twin->state();
-    send({topics_.state(device.name), state_json(device.name, state), 1, true});
+    send({topics_.state(device.name), twin::state_json(device.name, state), 1, true});
     if (!device.availability.empty()) {
         send({topics_.availability(device.name), device.availability, 1, true});
     }
@@ -297,15 +301,15 @@ void mqtt_bridge::fetch_info(device_link& device, std::chrono::milliseconds max_
 }
 
 void mqtt_bridge::publish_info(device_link& device) {
-    send({topics_.info(device.name), info_json(device.name, *device.info), 1, true});
+    send({topics_.info(device.name), twin::info_json(device.name, *device.info), 1, true});
     send({topics_.info_xml(device.name), device.info->raw_xml, 1, true});
 }
 
 void mqtt_bridge::fetch_snapshot(device_link& device, std::chrono::milliseconds max_age,
                                  std::function<void(const command_result&)> done) {
     device.binding.twin->read_snapshot(
-        max_age, [this, &device, done = std::move(done)](const command_result& result,
-                                                         std::shared_ptr<const std::string> jpeg) {
+        max_age, [this, &device, done = std::move(done)](
+                     const command_result& result, const std::shared_ptr<const std::string>& jpeg) {
             if (result.ok() && jpeg) {
                 if (connected_) {
                     send({topics_.snapshot(device.name), *jpeg, 0, config_.retain_snapshots});

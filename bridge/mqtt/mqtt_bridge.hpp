@@ -41,7 +41,7 @@ struct bridge_stats {
 class mqtt_bridge {
 public:
     struct device_binding {
-        const device_config* config;
+        const device_config* config = nullptr;
         std::shared_ptr<twin::device_twin> twin;
     };
 
@@ -52,6 +52,11 @@ public:
     void start();
     // Publishes the bridge's "offline" and ends the session; done runs when it has ended.
     void shutdown(std::function<void()> done);
+
+    // Called once per command answered, for the metrics: device, command, result, latency.
+    using command_observer = std::function<void(const std::string&, const std::string&,
+                                                const twin::command_result&, double)>;
+    void on_command(command_observer observer) { observer_ = std::move(observer); }
 
     bool connected() const { return connected_; }
     const bridge_stats& stats() const { return stats_; }
@@ -113,6 +118,7 @@ private:
     boost::asio::steady_timer reconnect_timer_;
     std::deque<outbound_message> outbox_;
     bridge_stats stats_;
+    command_observer observer_;
     std::mt19937_64 random_{std::random_device{}()};
 };
 

@@ -21,13 +21,13 @@ struct inbound_message {
 
 struct outbound_message {
     outbound_message() = default;
-    outbound_message(std::string topic_, std::string payload_, int qos_, bool retained_,
-                     std::string correlation_data_ = {})
-        : topic(std::move(topic_)),
-          payload(std::move(payload_)),
-          qos(qos_),
-          retained(retained_),
-          correlation_data(std::move(correlation_data_)) {}
+    outbound_message(std::string to, std::string body, int quality, bool retain,
+                     std::string correlation = {})
+        : topic(std::move(to)),
+          payload(std::move(body)),
+          qos(quality),
+          retained(retain),
+          correlation_data(std::move(correlation)) {}
 
     std::string topic;
     std::string payload;

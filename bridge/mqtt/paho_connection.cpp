@@ -97,7 +97,7 @@ paho_connection::paho_connection(boost::asio::io_context& loop, const mqtt_confi
         paho_uri(config.url), config.client_id,
         ::mqtt::create_options(v5_ ? MQTTVERSION_5 : MQTTVERSION_3_1_1));
 
-    client_->set_message_callback([this](::mqtt::const_message_ptr message) {
+    client_->set_message_callback([this](const ::mqtt::const_message_ptr& message) {
         inbound_message in;
         in.arrived = std::chrono::steady_clock::now();
         in.topic = message->get_topic();
@@ -137,7 +137,7 @@ paho_connection::paho_connection(boost::asio::io_context& loop, const mqtt_confi
                 }
             });
         },
-        [this](std::string reason) {
+        [this](const std::string& reason) {
             post([this, reason] {
                 if (handlers_.disconnected) {
                     handlers_.disconnected("connect failed: " + reason);

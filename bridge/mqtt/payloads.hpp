@@ -5,11 +5,13 @@
 
 #include "camera/isapi_types.hpp"
 #include "twin/command_result.hpp"
+#include "twin/twin_json.hpp"
 #include "twin/twin_state.hpp"
 
 namespace camtwin::mqtt {
 
-// The JSON documents camtwin publishes; their schemas are in schemas/mqtt/.
+// The JSON documents camtwin publishes; their schemas are in schemas/mqtt/. The state and
+// info documents are the twin's own (twin/twin_json.hpp), shared with the HTTP front.
 
 struct result_fields {
     std::string id;
@@ -20,8 +22,6 @@ struct result_fields {
 };
 
 std::string result_json(const result_fields& fields);
-std::string state_json(std::string_view device, const twin::twin_state& state);
-std::string info_json(std::string_view device, const camera::device_info& info);
 
 // "online" while the camera answers with the credentials (online or degraded), else "offline".
 std::string availability_of(const twin::twin_state& state);

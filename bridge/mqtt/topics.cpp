@@ -50,6 +50,7 @@ std::string topic_scheme::command(std::string_view device, std::string_view name
 
 std::vector<subscription> topic_scheme::command_subscriptions() const {
     std::vector<subscription> out;
+    out.reserve(std::size(command_filters));
     for (std::string_view filter : command_filters) {
         out.push_back({command("+", filter), 1});
     }

@@ -181,6 +181,7 @@ void device_twin::run_next() {
     auto self = weak_from_this();
     boost::asio::post(workers_, [self, camera = camera_, current, &loop = loop_] {
         command_result result;
+        const auto started = std::chrono::steady_clock::now();
         try {
             current->call(*camera);
         } catch (const camera::camera_error& error) {
@@ -188,8 +189,10 @@ void device_twin::run_next() {
         } catch (const std::exception& error) {
             result = {result_code::camera_error, error.what()};
         }
-        boost::asio::post(loop, [self, current, result] {
+        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+        boost::asio::post(loop, [self, current, result, took] {
             if (auto twin = self.lock()) {
+                twin->camera_calls_.record(current->name, result.code, took.count());
                 twin->finish(*current, result);
             }
         });

@@ -14,6 +14,7 @@
 #include <spdlog/logger.h>
 
 #include "camera/camera_device.hpp"
+#include "twin/camera_call_stats.hpp"
 #include "twin/command_result.hpp"
 #include "twin/ptz_direction.hpp"
 #include "twin/read_cache.hpp"
@@ -68,6 +69,7 @@ public:
     void on_state_change(state_listener listener) { listeners_.push_back(std::move(listener)); }
     const twin_state& state() const { return state_; }
     const twin_options& options() const { return options_; }
+    const camera_call_stats& camera_calls() const { return camera_calls_; }
 
     void move(ptz_velocity velocity, std::chrono::milliseconds duration, completion done);
     void stop(completion done);
@@ -130,6 +132,7 @@ private:
     read_cache<camera::device_info> info_;
     read_cache<std::string> snapshot_;
     twin_state state_;
+    camera_call_stats camera_calls_;
     std::vector<state_listener> listeners_;
 };
 
