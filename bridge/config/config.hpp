@@ -49,8 +49,26 @@ struct mqtt_config {
     home_assistant_config home_assistant;
 };
 
+// What one HTTP client may cost the service. A request must arrive whole within
+// request_timeout_s of its first byte, which ends slow-header attacks; a kept-alive connection
+// with nothing to say is closed after idle_timeout_s.
+struct http_limits_config {
+    int max_connections = 256;  // on each listener; more are answered 503 and closed
+    int max_header_bytes = 8192;
+    int max_body_bytes = 65536;
+    int request_timeout_s = 10;
+    int idle_timeout_s = 60;
+};
+
 struct http_config {
     std::string listen = "0.0.0.0:8080";
+    http_limits_config limits;
+    // With a token, every request needs "Authorization: Bearer <token>", except /healthz,
+    // /readyz and, while shifu_compat is on, the Shifu paths (Shifu's clients send no token).
+    std::string token_file;
+    secret token;  // from token_file or CAMTWIN_HTTP_TOKEN, never from the YAML
+    std::string token_source;
+    bool shifu_compat = true;
 };
 
 struct ptz_config {

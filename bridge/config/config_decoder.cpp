@@ -51,8 +51,23 @@ void decode(yaml_reader in, mqtt_config& out) {
     in.report_unknown_keys();
 }
 
+void decode(yaml_reader in, http_limits_config& out) {
+    in.read("max_connections", out.max_connections, 1, 100000);
+    in.read("max_header_bytes", out.max_header_bytes, 1024, 1048576);
+    in.read("max_body_bytes", out.max_body_bytes, 0, 16777216);
+    in.read("request_timeout_s", out.request_timeout_s, 1, 3600);
+    in.read("idle_timeout_s", out.idle_timeout_s, 1, day_s);
+    in.report_unknown_keys();
+}
+
 void decode(yaml_reader in, http_config& out) {
     in.read("listen", out.listen);
+    decode(in.section("limits"), out.limits);
+    in.read("token_file", out.token_file);
+    in.refuse("token",
+              "tokens are not read from the config file; use token_file or "
+              "CAMTWIN_HTTP_TOKEN");
+    in.read("shifu_compat", out.shifu_compat);
     in.report_unknown_keys();
 }
 

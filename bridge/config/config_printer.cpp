@@ -110,6 +110,26 @@ void emit(YAML::Emitter& out, const device_config& device) {
     out << YAML::EndMap;
 }
 
+void emit(YAML::Emitter& out, const http_config& http) {
+    out << YAML::Key << "http" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "listen" << YAML::Value << http.listen;
+    const auto& limits = http.limits;
+    out << YAML::Key << "limits" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "max_connections" << YAML::Value << limits.max_connections;
+    out << YAML::Key << "max_header_bytes" << YAML::Value << limits.max_header_bytes;
+    out << YAML::Key << "max_body_bytes" << YAML::Value << limits.max_body_bytes;
+    out << YAML::Key << "request_timeout_s" << YAML::Value << limits.request_timeout_s;
+    out << YAML::Key << "idle_timeout_s" << YAML::Value << limits.idle_timeout_s << YAML::EndMap;
+    if (!http.token_file.empty()) {
+        out << YAML::Key << "token_file" << YAML::Value << http.token_file;
+    }
+    if (!http.token_source.empty()) {
+        out << YAML::Comment("token: redacted, from " + http.token_source);
+    }
+    out << YAML::Key << "shifu_compat" << YAML::Value << http.shifu_compat;
+    out << YAML::EndMap;
+}
+
 }  // namespace
 
 std::string print_config(const config& cfg) {
@@ -117,8 +137,7 @@ std::string print_config(const config& cfg) {
     out.SetBoolFormat(YAML::TrueFalseBool);
     out << YAML::BeginMap;
     emit(out, cfg.mqtt);
-    out << YAML::Key << "http" << YAML::Value << YAML::BeginMap;
-    out << YAML::Key << "listen" << YAML::Value << cfg.http.listen << YAML::EndMap;
+    emit(out, cfg.http);
     out << YAML::Key << "devices" << YAML::Value << YAML::BeginSeq;
     for (const auto& device : cfg.devices) {
         emit(out, device);

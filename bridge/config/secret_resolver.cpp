@@ -92,6 +92,13 @@ void resolve_broker(mqtt_config& mqtt, const environment& env, config_problems& 
     }
 }
 
+void resolve_http_token(http_config& http, const environment& env, config_problems& problems) {
+    const secret_lookup where{"CAMTWIN_HTTP_TOKEN", http.token_file, "http.token_file"};
+    auto found = find_secret(where, env, problems);
+    http.token = std::move(found.value);
+    http.token_source = std::move(found.source);
+}
+
 void resolve_device(device_config& device, std::size_t index, const environment& env,
                     config_problems& problems) {
     const auto path = fmt::format("devices[{}]", index);
@@ -110,6 +117,7 @@ void resolve_device(device_config& device, std::size_t index, const environment&
 
 void resolve_secrets(config& cfg, const environment& env, config_problems& problems) {
     resolve_broker(cfg.mqtt, env, problems);
+    resolve_http_token(cfg.http, env, problems);
     for (std::size_t i = 0; i < cfg.devices.size(); ++i) {
         resolve_device(cfg.devices[i], i, env, problems);
     }
