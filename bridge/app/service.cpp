@@ -5,6 +5,7 @@
 #include <boost/asio/post.hpp>
 #include <spdlog/fmt/ranges.h>
 
+#include "app/metrics_report.hpp"
 #include "app/twin_factory.hpp"
 #include "app/version.hpp"
 #include "mqtt/paho_connection.hpp"
@@ -28,6 +29,7 @@ service::service(config cfg, const log_factory& logs)
       drain_timer_(io_) {
     start_twins(logs);
     start_mqtt(logs);
+    start_http(logs);
 }
 
 service::~service() {
@@ -53,11 +55,41 @@ void service::start_mqtt(const log_factory& logs) {
         std::make_unique<mqtt::paho_connection>(io_, cfg_.mqtt, topics.bridge_availability(), log);
     mqtt_ = std::make_unique<mqtt::mqtt_bridge>(io_, cfg_.mqtt, std::move(bindings),
                                                 std::move(connection), log);
+    mqtt_->on_command([this](const std::string& device, const std::string& command,
+                             const twin::command_result& result, double latency_ms) {
+        commands_.record("mqtt", device, command, result.code, latency_ms);
+    });
+}
+
+void service::start_http(const log_factory& logs) {
+    std::vector<http::http_front::device_binding> bindings;
+    for (std::size_t i = 0; i < twins_.size(); ++i) {
+        bindings.push_back({&cfg_.devices[i], twins_[i]});
+    }
+    http::service_hooks hooks{[this] { return mqtt_->connected(); },
+                              [this] { return metrics_text(); }};
+    auto observer = [this](const std::string& device, const std::string& command,
+                           const twin::command_result& result, double latency_ms) {
+        commands_.record("http", device, command, result.code, latency_ms);
+    };
+    http_ =
+        std::make_unique<http::http_front>(io_, cfg_.http, std::move(bindings), std::move(hooks),
+                                           std::move(observer), logs.make("http"));
+}
+
+std::string service::metrics_text() const {
+    return metrics_report(commands_, twins_, *mqtt_, *http_);
 }
 
 int service::run() {
     log_summary();
     wait_for_signal();
+    try {
+        http_->start();
+    } catch (const std::runtime_error& error) {
+        log_->error("{}", error.what());  // a port in use: nothing to serve on, so stop
+        return 1;
+    }
     mqtt_->start();
     for (auto& twin : twins_) {
         twin->start();
@@ -88,7 +120,7 @@ void service::shut_down() {
     for (auto& twin : twins_) {
         twin->shutdown();
     }
-    // TODO(#6): end HTTP streams and drain connections before the loop stops.
+    http_->shutdown();
     // The loop ends when both the drain time has passed (for the twins' last stops) and the
     // MQTT session has closed (after publishing "offline"), whichever comes last.
     auto pending = std::make_shared<int>(2);

@@ -9,14 +9,16 @@
 #include <spdlog/logger.h>
 
 #include "config/config.hpp"
+#include "http/http_front.hpp"
 #include "log/logging.hpp"
+#include "metrics/command_metrics.hpp"
 #include "mqtt/mqtt_bridge.hpp"
 #include "twin/device_twin.hpp"
 
 namespace camtwin {
 
 // The composition root of the running service: it owns the one event loop on which the
-// service's state lives, and (as the parts land) the device twins and the MQTT and HTTP fronts,
+// service's state lives, and the device twins and the MQTT and HTTP fronts,
 // wired to each other here and nowhere else. Library threads post into io_context().
 //
 // Threads: construct and run() on the main thread; stop() may be called from any thread.
@@ -40,6 +42,8 @@ private:
     void wait_for_signal();
     void start_twins(const log_factory& logs);
     void start_mqtt(const log_factory& logs);
+    void start_http(const log_factory& logs);
+    std::string metrics_text() const;
     void shut_down();
 
     config cfg_;
@@ -49,7 +53,9 @@ private:
     // Blocking camera calls run here; each twin has at most one call out at a time.
     boost::asio::thread_pool workers_;
     std::vector<std::shared_ptr<twin::device_twin>> twins_;
+    metrics::command_metrics commands_;
     std::unique_ptr<mqtt::mqtt_bridge> mqtt_;
+    std::unique_ptr<http::http_front> http_;
     boost::asio::steady_timer drain_timer_;
 };
 

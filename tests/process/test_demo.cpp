@@ -64,6 +64,13 @@ TEST_CASE("demo starts broker, camsim and camtwin and stops them all on Ctrl-C",
     CHECK(results.out().find(R"("id":"try-1")") != std::string::npos);
     CHECK(results.out().find(R"("ok":true)") != std::string::npos);
 
+    // The printed Shifu curl on the device's own port moves it too.
+    std::smatch shifu;
+    REQUIRE(std::regex_search(demo.out(), shifu,
+                              std::regex(R"(curl (http://127\.0\.0\.1:[0-9]+/move/up)\n)")));
+    const auto moved = camtwin::test::run({"/usr/bin/curl", "-s", shifu[1].str()});
+    CHECK(moved.out == "Success");
+
     demo.signal_group(SIGINT);
     const auto code = demo.wait(15s);
 
