@@ -103,7 +103,8 @@ public:
     // With max_buffered, auto_reconnect and a persistent session this is a publisher that
     // loses no QoS 1 message across a broker restart or a dropped connection: a message
     // published while disconnected waits in Paho's buffer, one in flight when the connection
-    // dropped is sent again (flagged duplicate) after the reconnect, and each is delivered to the
+    // dropped is sent again (flagged duplicate) after the reconnect (by wait_published() when
+    // Paho failed it instead), and each is delivered to the
     // broker at least once, possibly twice. The buffer is in memory only (it dies with
     // the test process), holds at most max_buffered messages (publish_nowait throws beyond
     // that), and before the first successful connect nothing is buffered. Whether subscribers
