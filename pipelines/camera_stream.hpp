@@ -1,0 +1,98 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <spdlog/logger.h>
+
+#include "pipelines/latest_frame.hpp"
+#include "pipelines/stream_options.hpp"
+#include "pipelines/stream_pipeline.hpp"
+
+namespace camtwin::pipelines {
+
+enum class stream_phase { stopped, connecting, playing, retrying };
+const char* to_string(stream_phase phase);
+
+struct stream_status {
+    stream_phase phase = stream_phase::stopped;
+    std::string last_error;
+    std::uint64_t starts = 0;
+    std::uint64_t failures = 0;
+    std::uint64_t frames_in = 0;  // decoded pictures
+    std::uint64_t jpegs_out = 0;  // MJPEG frames encoded (each shared by every viewer)
+    std::optional<std::chrono::steady_clock::time_point> last_frame;
+};
+
+// The media of one camera (docs/pipelines.md): one RTSP ingest shared by HLS, MJPEG and the
+// snapshot cache. It runs while someone needs it: hold() for a consumer with a connection (an
+// MJPEG viewer) until release(), touch() for one without (an HLS player fetching the playlist),
+// which keeps it up for the idle period. A pipeline that fails (camera away at start or later,
+// the camera ending the stream, no frame for the stall timeout) is torn down and started again
+// after a back-off with jitter, until nobody needs it; nothing else has to restart.
+//
+// Threads: the loop thread only, except latest() which any thread may read.
+class camera_stream : public std::enable_shared_from_this<camera_stream> {
+public:
+    using jpeg_listener = std::function<void(const std::shared_ptr<const std::string>&)>;
+    using status_listener = std::function<void(const stream_status&)>;
+
+    camera_stream(boost::asio::io_context& loop, stream_options options,
+                  std::shared_ptr<spdlog::logger> log);
+    ~camera_stream();
+
+    void hold();
+    void release();
+    void touch();
+    // Stops the pipeline for good (service shutdown).
+    void shutdown();
+
+    void on_jpeg(jpeg_listener listener) { jpeg_listeners_.push_back(std::move(listener)); }
+    void on_status(status_listener listener) { status_listeners_.push_back(std::move(listener)); }
+
+    const stream_status& status() const { return status_; }
+    const stream_options& options() const { return options_; }
+    const latest_frame& latest() const { return frames_; }
+    bool wanted() const;
+
+private:
+    void start();
+    void stop();
+    void fail(std::uint64_t run, const std::string& reason);
+    void schedule_retry();
+    void arm_idle_stop();
+    void watch_for_stall();
+    void set_phase(stream_phase phase);
+    void deliver(std::uint64_t run, const std::shared_ptr<const std::string>& jpeg);
+    void prepare_hls_dir();
+
+    boost::asio::io_context& loop_;
+    stream_options options_;
+    std::shared_ptr<spdlog::logger> log_;
+
+    latest_frame frames_;
+    std::unique_ptr<stream_pipeline> pipeline_;
+    std::uint64_t run_ = 0;  // events of an older run are ignored
+    int holders_ = 0;
+    std::chrono::steady_clock::time_point touched_{};
+    bool shut_down_ = false;
+    int retries_ = 0;
+    boost::asio::steady_timer retry_timer_;
+    boost::asio::steady_timer idle_timer_;
+    boost::asio::steady_timer stall_timer_;
+    std::mt19937 jitter_source_{std::random_device{}()};
+
+    stream_status status_;
+    std::vector<jpeg_listener> jpeg_listeners_;
+    std::vector<status_listener> status_listeners_;
+};
+
+}  // namespace camtwin::pipelines

@@ -1,0 +1,130 @@
+#include "pipelines/stream_pipeline.hpp"
+
+#include <fmt/format.h>
+
+namespace camtwin::pipelines {
+
+std::string pipeline_description(const stream_options& options) {
+    // TODO(#7): H.265 cameras need rtph265depay and h265parse, chosen from the SDP.
+    std::string out =
+        "rtspsrc name=source protocols=tcp latency=200 tcp-timeout=5000000 "
+        "! rtph264depay ! h264parse config-interval=-1 "
+        "! video/x-h264,stream-format=byte-stream,alignment=au ! tee name=split ";
+    if (options.hls) {
+        // Up to 4 s of video may wait for a slow disk; beyond that the oldest is dropped rather
+        // than held without bound or stalling the decoded branch.
+        out += fmt::format(
+            "split. ! queue leaky=downstream max-size-buffers=0 max-size-bytes=0 "
+            "max-size-time=4000000000 "
+            "! hlssink2 name=hls send-keyframe-requests=false target-duration={} "
+            "playlist-length={} max-files={} ",
+            options.segment_s, options.window, options.window + 2);
+    }
+    // A decoder that cannot keep up loses the oldest coded frames (a few grey smears until the
+    // next keyframe) instead of holding up the HLS branch through the tee.
+    out += fmt::format(
+        "split. ! queue leaky=downstream max-size-buffers=0 max-size-bytes=0 "
+        "max-size-time=2000000000 "
+        "! avdec_h264 ! tee name=decoded "
+        "decoded. ! queue leaky=downstream max-size-buffers=1 "
+        "! appsink name=frames max-buffers=1 drop=true sync=false "
+        "decoded. ! queue leaky=downstream max-size-buffers=2 "
+        "! videorate drop-only=true max-rate={} ! videoscale "
+        "! video/x-raw,width={},pixel-aspect-ratio=1/1 ! videoconvert ! jpegenc quality={} "
+        "! appsink name=mjpeg max-buffers=2 drop=true sync=false",
+        options.mjpeg_fps, options.mjpeg_width, options.mjpeg_quality);
+    return out;
+}
+
+stream_pipeline::stream_pipeline(const stream_options& options, latest_frame& frames, callbacks on)
+    : frames_(frames), on_(std::move(on)) {
+    gst::ensure_initialised();
+    pipeline_ = gst::parse_launch(pipeline_description(options));
+
+    const gst::element_ptr source = gst::child(pipeline_.get(), "source");
+    g_object_set(source.get(), "location", options.rtsp_url.c_str(), nullptr);
+    if (!options.username.empty()) {
+        g_object_set(source.get(), "user-id", options.username.c_str(), "user-pw",
+                     options.password.c_str(), nullptr);
+    }
+    if (options.hls) {
+        const gst::element_ptr hls = gst::child(pipeline_.get(), "hls");
+        const auto segments = (options.hls_dir / "segment%05d.ts").string();
+        const auto playlist = (options.hls_dir / "index.m3u8").string();
+        g_object_set(hls.get(), "location", segments.c_str(), "playlist-location", playlist.c_str(),
+                     nullptr);
+    }
+    watch_sink("mjpeg", &stream_pipeline::on_jpeg_sample);
+    watch_sink("frames", &stream_pipeline::on_frame_sample);
+
+    const gst::bus_ptr bus(gst_element_get_bus(pipeline_.get()));
+    gst_bus_set_sync_handler(bus.get(), &stream_pipeline::on_bus_message, this, nullptr);
+
+    if (gst_element_set_state(pipeline_.get(), GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE) {
+        gst_element_set_state(pipeline_.get(), GST_STATE_NULL);
+        throw gst::error("the pipeline refused to start");
+    }
+}
+
+stream_pipeline::~stream_pipeline() {
+    // NULL joins every streaming thread, so no callback runs once this returns.
+    gst_element_set_state(pipeline_.get(), GST_STATE_NULL);
+    const gst::bus_ptr bus(gst_element_get_bus(pipeline_.get()));
+    gst_bus_set_sync_handler(bus.get(), nullptr, nullptr, nullptr);
+}
+
+void stream_pipeline::watch_sink(const char* name,
+                                 GstFlowReturn (*handler)(GstAppSink*, gpointer)) {
+    const gst::element_ptr sink = gst::child(pipeline_.get(), name);
+    GstAppSinkCallbacks calls{};
+    calls.new_sample = handler;
+    gst_app_sink_set_callbacks(GST_APP_SINK(sink.get()), &calls, this, nullptr);
+}
+
+// Runs on the MJPEG branch's streaming thread: one copy out of GStreamer's buffer, shared by
+// every viewer from here on.
+GstFlowReturn stream_pipeline::on_jpeg_sample(GstAppSink* sink, gpointer self) {
+    const gst::sample_ptr sample(gst_app_sink_pull_sample(sink));
+    GstBuffer* buffer = sample ? gst_sample_get_buffer(sample.get()) : nullptr;
+    GstMapInfo map;
+    if (buffer == nullptr || gst_buffer_map(buffer, &map, GST_MAP_READ) == 0) {
+        return GST_FLOW_OK;  // nothing to show this time; the next frame will do
+    }
+    auto jpeg =
+        std::make_shared<const std::string>(reinterpret_cast<const char*>(map.data), map.size);
+    gst_buffer_unmap(buffer, &map);
+    static_cast<stream_pipeline*>(self)->on_.jpeg(std::move(jpeg));
+    return GST_FLOW_OK;
+}
+
+// Runs on the decoded branch's streaming thread for every picture: keeps a reference, no copy.
+GstFlowReturn stream_pipeline::on_frame_sample(GstAppSink* sink, gpointer self) {
+    gst::sample_ptr sample(gst_app_sink_pull_sample(sink));
+    if (sample) {
+        auto& pipeline = *static_cast<stream_pipeline*>(self);
+        pipeline.frames_.keep(std::move(sample));
+        pipeline.on_.frame();
+    }
+    return GST_FLOW_OK;
+}
+
+// Runs on whichever thread posted the message; nobody pops the bus, so every message is dropped
+// here after the ones that matter were handed on.
+GstBusSyncReply stream_pipeline::on_bus_message(GstBus* /*bus*/, GstMessage* message,
+                                                gpointer self) {
+    auto& pipeline = *static_cast<stream_pipeline*>(self);
+    switch (GST_MESSAGE_TYPE(message)) {
+        case GST_MESSAGE_ERROR:
+            pipeline.on_.failed(gst::describe(message));
+            break;
+        case GST_MESSAGE_EOS:
+            pipeline.on_.failed("the camera ended the stream");
+            break;
+        default:
+            break;
+    }
+    gst_message_unref(message);
+    return GST_BUS_DROP;
+}
+
+}  // namespace camtwin::pipelines

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "pipelines/gst_handles.hpp"
+#include "pipelines/latest_frame.hpp"
+#include "pipelines/stream_options.hpp"
+
+namespace camtwin::pipelines {
+
+// One run of a camera's GStreamer pipeline, from PLAYING to NULL: rtspsrc over TCP, the H.264
+// depayloaded and parsed once and split by a tee into
+//   - the HLS branch: hlssink2 remuxes into MPEG-TS segments and writes the playlist, with no
+//     decode and no encode;
+//   - the decoded branch: one decoder whose pictures go to the latest-frame cache (full size, for
+//     snapshots) and, scaled and rate-limited once, to one JPEG encoder whose frames are the
+//     MJPEG stream of every viewer.
+// Leaky queues and dropping appsinks keep a slow branch from holding up another.
+//
+// The credentials go into rtspsrc's properties only. Callbacks run on GStreamer's threads.
+// The destructor stops the pipeline and returns once no streaming thread runs in it.
+class stream_pipeline {
+public:
+    struct callbacks {
+        std::function<void(std::shared_ptr<const std::string>)> jpeg;  // one MJPEG frame
+        std::function<void()> frame;                     // a decoded picture went to the cache
+        std::function<void(const std::string&)> failed;  // an error or the end of the stream
+    };
+
+    // Builds the pipeline and sets it playing; throws gst::error when it cannot be built.
+    stream_pipeline(const stream_options& options, latest_frame& frames, callbacks on);
+    ~stream_pipeline();
+
+    stream_pipeline(const stream_pipeline&) = delete;
+    stream_pipeline& operator=(const stream_pipeline&) = delete;
+
+private:
+    static GstFlowReturn on_jpeg_sample(GstAppSink* sink, gpointer self);
+    static GstFlowReturn on_frame_sample(GstAppSink* sink, gpointer self);
+    static GstBusSyncReply on_bus_message(GstBus* bus, GstMessage* message, gpointer self);
+
+    void watch_sink(const char* name, GstFlowReturn (*handler)(GstAppSink*, gpointer));
+
+    latest_frame& frames_;
+    callbacks on_;
+    gst::element_ptr pipeline_;
+};
+
+// The gst-launch description of the pipeline for these options; locations and credentials are
+// set as properties afterwards, so nothing in it needs quoting.
+std::string pipeline_description(const stream_options& options);
+
+}  // namespace camtwin::pipelines
