@@ -59,16 +59,63 @@ void write_mqtt(prometheus_text& out, const mqtt::mqtt_bridge& mqtt) {
                static_cast<double>(stats.duplicates_dropped));
 }
 
+constexpr std::array<pipelines::stream_phase, 4> all_phases{
+    pipelines::stream_phase::stopped, pipelines::stream_phase::connecting,
+    pipelines::stream_phase::playing, pipelines::stream_phase::retrying};
+
+void write_streams(prometheus_text& out,
+                   const std::vector<std::shared_ptr<pipelines::camera_stream>>& streams) {
+    out.family("camtwin_pipeline_state", "gauge",
+               "1 for the state each device's media pipeline is in now, 0 for the others.");
+    for (const auto& stream : streams) {
+        for (const auto phase : all_phases) {
+            out.sample("camtwin_pipeline_state",
+                       {{"device", stream->options().device}, {"state", to_string(phase)}},
+                       stream->status().phase == phase ? 1.0 : 0.0);
+        }
+    }
+    const auto counter = [&](const char* name, const char* help, auto field) {
+        out.family(name, "counter", help);
+        for (const auto& stream : streams) {
+            out.sample(name, {{"device", stream->options().device}},
+                       static_cast<double>(field(stream->status())));
+        }
+    };
+    using status = pipelines::stream_status;
+    counter("camtwin_pipeline_starts_total", "Pipeline starts, the first and every restart.",
+            [](const status& s) { return s.starts; });
+    counter("camtwin_pipeline_failures_total",
+            "Pipeline runs that ended in an error, an end of stream or a stall.",
+            [](const status& s) { return s.failures; });
+    counter("camtwin_pipeline_frames_total", "Pictures decoded from the camera's stream.",
+            [](const status& s) { return s.frames_in; });
+    counter("camtwin_pipeline_jpegs_total",
+            "MJPEG frames encoded, each shared by every viewer of the device.",
+            [](const status& s) { return s.jpegs_out; });
+    out.family("camtwin_pipeline_last_frame_age_seconds", "gauge",
+               "Seconds since the last decoded picture; absent before the first.");
+    const auto now = std::chrono::steady_clock::now();
+    for (const auto& stream : streams) {
+        if (const auto last = stream->status().last_frame) {
+            const std::chrono::duration<double> age = now - *last;
+            out.sample("camtwin_pipeline_last_frame_age_seconds",
+                       {{"device", stream->options().device}}, age.count());
+        }
+    }
+}
+
 }  // namespace
 
 std::string metrics_report(const metrics::command_metrics& commands,
                            const std::vector<std::shared_ptr<twin::device_twin>>& twins,
+                           const std::vector<std::shared_ptr<pipelines::camera_stream>>& streams,
                            const mqtt::mqtt_bridge& mqtt, const http::http_front& http) {
     prometheus_text out;
     out.family("camtwin_build_info", "gauge", "The running camtwin's version.");
     out.sample("camtwin_build_info", {{"version", version}}, 1.0);
     commands.write(out);
     write_devices(out, twins);
+    write_streams(out, streams);
     write_mqtt(out, mqtt);
     http.write_metrics(out);
     return out.text();

@@ -26,8 +26,10 @@ service::service(config cfg, const log_factory& logs)
       io_(1),
       signals_(io_, SIGINT, SIGTERM),
       workers_(camera_workers),
+      hls_root_(cfg_.media),
       drain_timer_(io_) {
     start_twins(logs);
+    start_streams(logs);
     start_mqtt(logs);
     start_http(logs);
 }
@@ -41,6 +43,13 @@ service::~service() {
 void service::start_twins(const log_factory& logs) {
     for (const auto& device : cfg_.devices) {
         twins_.push_back(make_device_twin(io_, workers_, device, logs));
+    }
+}
+
+void service::start_streams(const log_factory& logs) {
+    for (std::size_t i = 0; i < twins_.size(); ++i) {
+        streams_.push_back(make_camera_stream(io_, cfg_.devices[i], hls_root_.path(), logs));
+        wire_stream(*twins_[i], streams_[i], cfg_.devices[i]);
     }
 }
 
@@ -64,7 +73,7 @@ void service::start_mqtt(const log_factory& logs) {
 void service::start_http(const log_factory& logs) {
     std::vector<http::http_front::device_binding> bindings;
     for (std::size_t i = 0; i < twins_.size(); ++i) {
-        bindings.push_back({&cfg_.devices[i], twins_[i]});
+        bindings.push_back({&cfg_.devices[i], twins_[i], streams_[i]});
     }
     http::service_hooks hooks{[this] { return mqtt_->connected(); },
                               [this] { return metrics_text(); }};
@@ -78,7 +87,7 @@ void service::start_http(const log_factory& logs) {
 }
 
 std::string service::metrics_text() const {
-    return metrics_report(commands_, twins_, *mqtt_, *http_);
+    return metrics_report(commands_, twins_, streams_, *mqtt_, *http_);
 }
 
 int service::run() {
@@ -93,6 +102,11 @@ int service::run() {
     mqtt_->start();
     for (auto& twin : twins_) {
         twin->start();
+    }
+    for (auto& stream : streams_) {
+        if (stream->options().idle_stop.count() == 0) {
+            stream->touch();  // always on: started now, never idle
+        }
     }
     io_.run();
     log_->info("stopped");
@@ -121,6 +135,9 @@ void service::shut_down() {
         twin->shutdown();
     }
     http_->shutdown();
+    for (auto& stream : streams_) {
+        stream->shutdown();
+    }
     // The loop ends when both the drain time has passed (for the twins' last stops) and the
     // MQTT session has closed (after publishing "offline"), whichever comes last.
     auto pending = std::make_shared<int>(2);

@@ -8,6 +8,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <spdlog/logger.h>
 
+#include "app/stream_wiring.hpp"
 #include "config/config.hpp"
 #include "http/http_front.hpp"
 #include "log/logging.hpp"
@@ -41,6 +42,7 @@ private:
     void log_summary() const;
     void wait_for_signal();
     void start_twins(const log_factory& logs);
+    void start_streams(const log_factory& logs);
     void start_mqtt(const log_factory& logs);
     void start_http(const log_factory& logs);
     std::string metrics_text() const;
@@ -53,6 +55,9 @@ private:
     // Blocking camera calls run here; each twin has at most one call out at a time.
     boost::asio::thread_pool workers_;
     std::vector<std::shared_ptr<twin::device_twin>> twins_;
+    hls_root hls_root_;
+    // One per device, in the order of cfg_.devices; they outlive the fronts that hold them.
+    std::vector<std::shared_ptr<pipelines::camera_stream>> streams_;
     metrics::command_metrics commands_;
     std::unique_ptr<mqtt::mqtt_bridge> mqtt_;
     std::unique_ptr<http::http_front> http_;

@@ -101,6 +101,12 @@ struct stream_config {
     std::string rtsp_url;  // empty: derived from the camera's streaming channels
     hls_config hls;
     mjpeg_config mjpeg;
+    // The pipeline keeps running this long after its last viewer left (unless hls.on_demand is
+    // off, which keeps it always on).
+    int idle_stop_s = 30;
+    // A picture decoded by the running stream at most this old answers a snapshot request
+    // instead of the camera; 0 always asks the camera.
+    int snapshot_max_age_ms = 1000;
 };
 
 struct camera_timeouts_config {
@@ -138,9 +144,17 @@ struct device_config {
     stream_config stream;
 };
 
+// Where the media pipelines put what they write.
+struct media_config {
+    // HLS playlists and segments, one folder per device below it. Empty: a fresh folder under
+    // $TMPDIR that camtwin removes when it stops. In a container, an emptyDir in memory.
+    std::string hls_dir;
+};
+
 struct config {
     mqtt_config mqtt;
     http_config http;
+    media_config media;
     std::vector<device_config> devices;
 };
 

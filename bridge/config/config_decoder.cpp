@@ -105,6 +105,13 @@ void decode(yaml_reader in, stream_config& out) {
     in.read("rtsp_url", out.rtsp_url);
     decode(in.section("hls"), out.hls);
     decode(in.section("mjpeg"), out.mjpeg);
+    in.read("idle_stop_s", out.idle_stop_s, 1, day_s);
+    in.read("snapshot_max_age_ms", out.snapshot_max_age_ms, 0, 60000);
+    in.report_unknown_keys();
+}
+
+void decode(yaml_reader in, media_config& out) {
+    in.read("hls_dir", out.hls_dir);
     in.report_unknown_keys();
 }
 
@@ -149,6 +156,7 @@ config decode_config(const YAML::Node& root, config_problems& problems) {
     yaml_reader in(root, "", problems);
     decode(in.section("mqtt"), out.mqtt);
     decode(in.section("http"), out.http);
+    decode(in.section("media"), out.media);
     in.each("devices",
             [&](yaml_reader item) { decode(std::move(item), out.devices.emplace_back()); });
     in.report_unknown_keys();

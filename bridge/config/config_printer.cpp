@@ -79,8 +79,10 @@ void emit(YAML::Emitter& out, const stream_config& stream) {
     out << YAML::Key << "mjpeg" << YAML::Value << YAML::Flow << YAML::BeginMap;
     out << YAML::Key << "fps" << YAML::Value << stream.mjpeg.fps;
     out << YAML::Key << "width" << YAML::Value << stream.mjpeg.width;
-    out << YAML::Key << "quality" << YAML::Value << stream.mjpeg.quality;
-    out << YAML::EndMap << YAML::EndMap;
+    out << YAML::Key << "quality" << YAML::Value << stream.mjpeg.quality << YAML::EndMap;
+    out << YAML::Key << "idle_stop_s" << YAML::Value << stream.idle_stop_s;
+    out << YAML::Key << "snapshot_max_age_ms" << YAML::Value << stream.snapshot_max_age_ms;
+    out << YAML::EndMap;
 }
 
 void emit(YAML::Emitter& out, const device_config& device) {
@@ -138,6 +140,10 @@ std::string print_config(const config& cfg) {
     out << YAML::BeginMap;
     emit(out, cfg.mqtt);
     emit(out, cfg.http);
+    if (!cfg.media.hls_dir.empty()) {
+        out << YAML::Key << "media" << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "hls_dir" << YAML::Value << cfg.media.hls_dir << YAML::EndMap;
+    }
     out << YAML::Key << "devices" << YAML::Value << YAML::BeginSeq;
     for (const auto& device : cfg.devices) {
         emit(out, device);

@@ -76,12 +76,16 @@ std::optional<command_result> read_number(const request_target& target, std::str
 }  // namespace
 
 device_routes::device_routes(boost::asio::io_context& loop, const device_config& config,
-                             std::shared_ptr<twin::device_twin> twin, command_observer observer)
+                             std::shared_ptr<twin::device_twin> twin,
+                             std::shared_ptr<pipelines::camera_stream> stream,
+                             command_observer observer)
     : loop_(loop),
       config_(config),
       twin_(twin),
+      stream_(stream),
       observer_(std::move(observer)),
-      feed_(loop, std::move(twin), config.stream.mjpeg.fps) {}
+      feed_(loop, std::move(twin), stream, config.stream.mjpeg.fps),
+      hls_(loop, stream) {}
 
 bool device_routes::is_shifu_path(std::span<const std::string> rest) {
     if (rest.size() == 1) {

@@ -8,6 +8,7 @@
 
 #include "config/config.hpp"
 #include "http/command_reply.hpp"
+#include "http/hls_files.hpp"
 #include "http/http_exchange.hpp"
 #include "http/mjpeg_feed.hpp"
 #include "http/request_target.hpp"
@@ -26,8 +27,10 @@ enum class device_scope { shifu_listener, main_listener };
 // Threads: the loop thread only.
 class device_routes {
 public:
+    // stream may be null: no HLS, and /stream is fed by snapshots.
     device_routes(boost::asio::io_context& loop, const device_config& config,
-                  std::shared_ptr<twin::device_twin> twin, command_observer observer);
+                  std::shared_ptr<twin::device_twin> twin,
+                  std::shared_ptr<pipelines::camera_stream> stream, command_observer observer);
 
     // rest: the path below the device's root ({"move", "up"}).
     void handle(const exchange_ptr& exchange, const request_target& target,
@@ -40,6 +43,8 @@ public:
     const std::string& name() const { return config_.name; }
     const twin::device_twin& twin() const { return *twin_; }
     const mjpeg_feed& feed() const { return feed_; }
+    const pipelines::camera_stream* stream() const { return stream_.get(); }
+    hls_files& hls() { return hls_; }
     void shutdown() { feed_.shutdown(); }
 
 private:
@@ -58,8 +63,10 @@ private:
     boost::asio::io_context& loop_;
     const device_config& config_;
     std::shared_ptr<twin::device_twin> twin_;
+    std::shared_ptr<pipelines::camera_stream> stream_;
     command_observer observer_;
     mjpeg_feed feed_;
+    hls_files hls_;
 };
 
 }  // namespace camtwin::http

@@ -36,8 +36,8 @@ http_front::http_front(boost::asio::io_context& loop, const http_config& config,
     std::vector<device_routes*> all;
     for (const auto& binding : devices) {
         device_part part;
-        part.routes =
-            std::make_unique<device_routes>(loop, *binding.config, binding.twin, observer);
+        part.routes = std::make_unique<device_routes>(loop, *binding.config, binding.twin,
+                                                      binding.stream, observer);
         part.port = binding.config->http_port;
         if (part.port != 0) {
             part.router = std::make_unique<http_router>(config_, *part.routes, counts_);

@@ -26,6 +26,7 @@ public:
     struct device_binding {
         const device_config* config = nullptr;
         std::shared_ptr<twin::device_twin> twin;
+        std::shared_ptr<pipelines::camera_stream> stream;  // may be null
     };
 
     http_front(boost::asio::io_context& loop, const http_config& config,

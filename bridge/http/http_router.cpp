@@ -178,11 +178,13 @@ void http_router::route_main(const std::shared_ptr<counted_exchange>& counted,
     } else if (segments.size() == 1 && first == "devices") {
         exchange.set_route("devices");
         device_list(raw);
-    } else if (first == "hls") {
-        // TODO(#7): serve the HLS playlist and segments once the pipelines write them.
+    } else if (first == "hls" && segments.size() == 3) {
         exchange.set_route("hls");
-        exchange.respond(
-            make_response(status::not_found, "HLS is not available yet\n", text_plain));
+        if (auto* device = find(segments[1])) {
+            device->hls().serve(raw, segments[2]);
+        } else {
+            exchange.respond(make_response(status::not_found, "no such device\n", text_plain));
+        }
     } else {
         exchange.set_route("not_found");
         exchange.respond(not_found_text());

@@ -5,14 +5,23 @@
 namespace camtwin::http {
 
 mjpeg_feed::mjpeg_feed(boost::asio::io_context& loop, std::shared_ptr<twin::device_twin> twin,
-                       int fps)
-    : twin_(std::move(twin)), period_(1000 / std::clamp(fps, 1, max_snapshot_fps)), timer_(loop) {}
+                       std::shared_ptr<pipelines::camera_stream> stream, int fps)
+    : twin_(std::move(twin)),
+      stream_(std::move(stream)),
+      period_(1000 / std::clamp(fps, 1, max_snapshot_fps)),
+      timer_(loop) {
+    if (stream_) {
+        stream_->on_jpeg(
+            [this](const std::shared_ptr<const std::string>& jpeg) { from_stream(jpeg); });
+    }
+}
 
 void mjpeg_feed::join(const std::shared_ptr<frame_viewer>& viewer) {
     viewers_.push_back(viewer);
     if (last_) {
-        viewer->show(last_);  // the picture at once, not after the next fetch
+        viewer->show(last_);  // the picture at once, not after the next frame
     }
+    hold_stream(!stopped_);
     if (!running_ && !stopped_) {
         running_ = true;
         tick();
@@ -24,6 +33,9 @@ void mjpeg_feed::leave(const frame_viewer* viewer) {
         const auto alive = entry.lock();
         return !alive || alive.get() == viewer;
     });
+    if (viewers() == 0) {
+        hold_stream(false);
+    }
 }
 
 std::size_t mjpeg_feed::viewers() const {
@@ -35,12 +47,39 @@ void mjpeg_feed::shutdown() {
     stopped_ = true;
     running_ = false;
     timer_.cancel();
+    hold_stream(false);
+}
+
+void mjpeg_feed::hold_stream(bool wanted) {
+    if (!stream_ || wanted == holding_stream_) {
+        return;
+    }
+    holding_stream_ = wanted;
+    if (wanted) {
+        stream_->hold();
+    } else {
+        stream_->release();
+    }
+}
+
+void mjpeg_feed::from_stream(const std::shared_ptr<const std::string>& jpeg) {
+    last_stream_frame_ = std::chrono::steady_clock::now();
+    if (!stopped_ && viewers() > 0) {
+        deliver(jpeg);
+    }
+}
+
+// The pipeline counts as the source while its frames keep coming; snapshots fill in after two
+// snapshot periods without one.
+bool mjpeg_feed::stream_is_feeding() const {
+    return stream_ && std::chrono::steady_clock::now() - last_stream_frame_ < 2 * period_;
 }
 
 void mjpeg_feed::tick() {
     if (stopped_ || viewers() == 0) {
         running_ = false;
         last_.reset();  // a later viewer must not start on a stale picture
+        hold_stream(false);
         return;
     }
     timer_.expires_after(period_);
@@ -49,8 +88,8 @@ void mjpeg_feed::tick() {
             tick();
         }
     });
-    if (fetching_) {
-        return;  // the camera is slower than the rate: skip this tick rather than queue
+    if (fetching_ || stream_is_feeding()) {
+        return;  // a fetch is still out (skip rather than queue), or the pipeline feeds
     }
     fetching_ = true;
     twin_->read_snapshot(period_, [this](const twin::command_result& result,

@@ -126,10 +126,54 @@ void device_twin::read_info(std::chrono::milliseconds max_age,
                  [](camera::camera_device& cam) { return cam.read_device_info(); });
 }
 
+namespace {
+
+std::string snapshot_from_camera(camera::camera_device& cam) {
+    return cam.read_snapshot(101);
+}
+
+}  // namespace
+
 void device_twin::read_snapshot(std::chrono::milliseconds max_age,
                                 read_cache<std::string>::reply done) {
-    read_through(&device_twin::snapshot_, "capture", max_age, std::move(done),
-                 [](camera::camera_device& cam) { return cam.read_snapshot(101); });
+    if (!frames_) {
+        read_through(&device_twin::snapshot_, "capture", max_age, std::move(done),
+                     snapshot_from_camera);
+        return;
+    }
+    if (auto cached = snapshot_.fresh(max_age, std::chrono::steady_clock::now())) {
+        done({}, cached);
+        return;
+    }
+    if (snapshot_.wait(std::move(done))) {
+        snapshot_from_frames();
+    }
+}
+
+// The encode runs on a worker beside the camera queue: it costs the camera nothing, so it need
+// not wait behind a move. Without a fresh frame the read goes to the camera as usual.
+void device_twin::snapshot_from_frames() {
+    boost::asio::post(workers_, [self = weak_from_this(), frames = frames_, &loop = loop_] {
+        std::shared_ptr<const std::string> jpeg;
+        try {
+            if (auto encoded = frames()) {
+                jpeg = std::make_shared<const std::string>(std::move(*encoded));
+            }
+        } catch (const std::exception&) {
+            // An encode that failed is a frame we do not have: the camera answers instead.
+        }
+        boost::asio::post(loop, [self, jpeg] {
+            auto twin = self.lock();
+            if (!twin) {
+                return;
+            }
+            if (jpeg) {
+                twin->snapshot_.complete({}, jpeg, std::chrono::steady_clock::now());
+            } else {
+                twin->start_read(&device_twin::snapshot_, "capture", snapshot_from_camera);
+            }
+        });
+    });
 }
 
 template <typename T, typename Fetch>
@@ -143,6 +187,11 @@ void device_twin::read_through(read_cache<T> device_twin::*cache, const char* na
     if (!(this->*cache).wait(std::move(done))) {
         return;  // a call is under way; its answer is ours too
     }
+    start_read(cache, name, fetch);
+}
+
+template <typename T, typename Fetch>
+void device_twin::start_read(read_cache<T> device_twin::*cache, const char* name, Fetch fetch) {
     auto slot = std::make_shared<std::shared_ptr<const T>>();
     auto self = weak_from_this();
     enqueue({job_kind::read, name,
@@ -357,6 +406,12 @@ void device_twin::record(const command_result& result, job_kind kind) {
         next.status = health::degraded;
         next.last_error = result.message;
     }
+    set_state(std::move(next));
+}
+
+void device_twin::report_stream(stream_report report) {
+    auto next = state_;
+    next.stream = std::move(report);
     set_state(std::move(next));
 }
 

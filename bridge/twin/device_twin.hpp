@@ -4,6 +4,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -55,6 +56,9 @@ class device_twin : public std::enable_shared_from_this<device_twin> {
 public:
     using completion = std::function<void(const command_result&)>;
     using state_listener = std::function<void(const twin_state&)>;
+    // A source of pictures that costs the camera nothing: the running media pipeline's latest
+    // decoded frame as a JPEG, or nullopt when it holds none fresh enough. Runs on a worker.
+    using frame_source = std::function<std::optional<std::string>()>;
 
     device_twin(boost::asio::io_context& loop, boost::asio::thread_pool& workers,
                 std::shared_ptr<camera::camera_device> camera, twin_options options,
@@ -70,6 +74,10 @@ public:
     const twin_state& state() const { return state_; }
     const twin_options& options() const { return options_; }
     const camera_call_stats& camera_calls() const { return camera_calls_; }
+    // Snapshots are taken from frames first, and from the camera when it has none.
+    void use_frames(frame_source frames) { frames_ = std::move(frames); }
+    // The media pipeline's state, published with the rest of the twin's state.
+    void report_stream(stream_report report);
 
     void move(ptz_velocity velocity, std::chrono::milliseconds duration, completion done);
     void stop(completion done);
@@ -107,6 +115,9 @@ private:
     void read_through(read_cache<T> device_twin::*cache, const char* name,
                       std::chrono::milliseconds max_age, typename read_cache<T>::reply done,
                       Fetch fetch);
+    template <typename T, typename Fetch>
+    void start_read(read_cache<T> device_twin::*cache, const char* name, Fetch fetch);
+    void snapshot_from_frames();
     void record(const command_result& result, job_kind kind);
     void set_state(twin_state next);
     void schedule_probe();
@@ -131,6 +142,7 @@ private:
 
     read_cache<camera::device_info> info_;
     read_cache<std::string> snapshot_;
+    frame_source frames_;
     twin_state state_;
     camera_call_stats camera_calls_;
     std::vector<state_listener> listeners_;

@@ -33,6 +33,9 @@ std::string state_json(std::string_view device, const twin::twin_state& state) {
     if (state.last_success) {
         out["last_success"] = utc_timestamp(*state.last_success);
     }
+    if (state.stream) {
+        out["stream"] = {{"state", state.stream->state}, {"last_error", state.stream->last_error}};
+    }
     if (state.position) {
         out["ptz"] = {{"azimuth", state.position->azimuth},
                       {"elevation", state.position->elevation},

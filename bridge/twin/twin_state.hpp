@@ -14,6 +14,15 @@ enum class health { starting, online, unauthorized, unreachable, degraded };
 
 const char* to_string(health value);
 
+// The media pipeline of the camera (pipelines/camera_stream), as the twin reports it: stopped,
+// connecting, playing or retrying, with the error that ended the last run.
+struct stream_report {
+    std::string state;
+    std::string last_error;
+
+    bool operator==(const stream_report&) const = default;
+};
+
 // What the twin knows of its camera; published by the fronts on every change.
 struct twin_state {
     health status = health::starting;
@@ -21,7 +30,8 @@ struct twin_state {
     std::optional<std::chrono::system_clock::time_point> last_success;
     std::string auth_scheme = "unknown";
     std::optional<camera::ptz_position> position;
-    bool moving = false;  // a continuous move is running (its stop is pending)
+    bool moving = false;                  // a continuous move is running (its stop is pending)
+    std::optional<stream_report> stream;  // none for a camera without a pipeline
 
     bool operator==(const twin_state&) const = default;
 };

@@ -71,6 +71,14 @@ TEST_CASE("demo starts broker, camsim and camtwin and stops them all on Ctrl-C",
     const auto moved = camtwin::test::run({"/usr/bin/curl", "-s", shifu[1].str()});
     CHECK(moved.out == "Success");
 
+    // The printed HLS playlist comes from camtwin's pipeline reading camsim's RTSP stream.
+    std::smatch hls;
+    REQUIRE(std::regex_search(
+        demo.out(), hls, std::regex(R"(ffplay (http://127\.0\.0\.1:[0-9]+/hls/\S+\.m3u8)\n)")));
+    const auto playlist =
+        camtwin::test::run({"/usr/bin/curl", "-s", "--max-time", "20", hls[1].str()}, {}, 25s);
+    CHECK(playlist.out.starts_with("#EXTM3U"));
+
     demo.signal_group(SIGINT);
     const auto code = demo.wait(15s);
 

@@ -30,29 +30,41 @@ class http_rig {
 public:
     struct options {
         std::string http_yaml;  // more keys under http:, each line indented by two spaces
+        // More keys of cam1, each line indented by four spaces; "{rtsp}" stands for camsim's
+        // RTSP URL.
+        std::string device_yaml;
         std::vector<std::string> env;
     };
+    // Options with more keys under http: and more environment.
+    static options with_http(std::string http_yaml, std::vector<std::string> env = {}) {
+        options out;
+        out.http_yaml = std::move(http_yaml);
+        out.env = std::move(env);
+        return out;
+    }
 
     http_rig() : http_rig(options{}) {}
     explicit http_rig(options extra)
         : sim_(CAMSIM_BINARY), main_port_(free_port()), device_port_(free_port()) {
-        config_path_ =
-            dir_.write("camtwin.yaml", "mqtt: {url: \"" + broker_.url() +
-                                           "\", client_id: http-rig}\n"
-                                           "http:\n"
-                                           "  listen: 127.0.0.1:" +
-                                           std::to_string(main_port_) + "\n" + extra.http_yaml +
-                                           "devices:\n"
-                                           "  - name: cam1\n"
-                                           "    address: " +
-                                           sim_.camera().address() +
-                                           "\n"
-                                           "    http_port: " +
-                                           std::to_string(device_port_) +
-                                           "\n"
-                                           "    telemetry: {health_interval_s: 1}\n"
-                                           "    rate_limit: {requests_per_s: 0}\n")
-                .string();
+        config_path_ = dir_.write("camtwin.yaml",
+                                  "mqtt: {url: \"" + broker_.url() +
+                                      "\", client_id: http-rig}\n"
+                                      "http:\n"
+                                      "  listen: 127.0.0.1:" +
+                                      std::to_string(main_port_) + "\n" + extra.http_yaml +
+                                      "devices:\n"
+                                      "  - name: cam1\n"
+                                      "    address: " +
+                                      sim_.camera().address() +
+                                      "\n"
+                                      "    http_port: " +
+                                      std::to_string(device_port_) +
+                                      "\n"
+                                      "    telemetry: {health_interval_s: 1}\n"
+                                      "    rate_limit: {requests_per_s: 0}\n" +
+                                      with_rtsp(extra.device_yaml) +
+                                      "media: {hls_dir: " + (dir_.path() / "hls").string() + "}\n")
+                           .string();
         env_ = std::move(extra.env);
         env_.push_back("CAMTWIN_DEVICE_CAM1_PASSWORD=" + sim_.options().password);
         start_camtwin();
@@ -96,6 +108,8 @@ public:
         return "http://127.0.0.1:" + std::to_string(device_port_) + path;
     }
     int main_port() const { return main_port_; }
+    // Where camtwin writes cam1's HLS output.
+    std::filesystem::path hls_dir() const { return dir_.path() / "hls" / "cam1"; }
     int device_port() const { return device_port_; }
 
     camsim_process& sim() { return sim_; }
@@ -103,6 +117,14 @@ public:
     child_process& camtwin() { return *camtwin_; }
 
 private:
+    std::string with_rtsp(std::string yaml) const {
+        const std::string placeholder = "{rtsp}";
+        if (const auto at = yaml.find(placeholder); at != std::string::npos) {
+            yaml.replace(at, placeholder.size(), sim_.camera().rtsp);
+        }
+        return yaml;
+    }
+
     temp_dir dir_;
     mosquitto_process broker_;
     camsim_process sim_;

@@ -157,5 +157,5 @@ TEST_CASE("http viewer page is served at /", "[http][slow]") {
     CHECK(page.status == 200);
     CHECK(page.headers.at("content-type") == "text/html; charset=utf-8");
     CHECK(page.body.find("<title>camtwin</title>") != std::string::npos);
-    CHECK(client.get(rig.main("/hls/cam1/index.m3u8")).status == 404);
+    CHECK(client.get(rig.main("/hls/nosuch/index.m3u8")).status == 404);
 }

@@ -63,7 +63,7 @@ TEST_CASE("http refuses malformed requests, traversal, and unknown methods", "[h
 }
 
 TEST_CASE("http enforces header and body limits", "[http][slow]") {
-    http_rig rig({"  limits: {max_header_bytes: 2048, max_body_bytes: 64}\n", {}});
+    http_rig rig(http_rig::with_http("  limits: {max_header_bytes: 2048, max_body_bytes: 64}\n"));
     {
         raw_connection connection(rig.main_port());
         connection.send("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(4096, 'a') +
@@ -82,7 +82,7 @@ TEST_CASE("http enforces header and body limits", "[http][slow]") {
 }
 
 TEST_CASE("http closes slow and idle clients on time and keeps serving", "[http][slow]") {
-    http_rig rig({"  limits: {request_timeout_s: 1, idle_timeout_s: 2}\n", {}});
+    http_rig rig(http_rig::with_http("  limits: {request_timeout_s: 1, idle_timeout_s: 2}\n"));
 
     // Slowloris: a header line now and then, never the end of the request.
     raw_connection slow(rig.main_port());
@@ -107,7 +107,7 @@ TEST_CASE("http closes slow and idle clients on time and keeps serving", "[http]
 }
 
 TEST_CASE("http turns away connections beyond the limit", "[http][slow]") {
-    http_rig rig({"  limits: {max_connections: 3}\n", {}});
+    http_rig rig(http_rig::with_http("  limits: {max_connections: 3}\n"));
     std::vector<std::unique_ptr<raw_connection>> held;
     for (int i = 0; i < 3; ++i) {
         held.push_back(std::make_unique<raw_connection>(rig.main_port()));
@@ -129,7 +129,7 @@ TEST_CASE("http turns away connections beyond the limit", "[http][slow]") {
 
 TEST_CASE("http bearer token guards the API but not health or Shifu's paths", "[http][slow]") {
     SECTION("shifu_compat on") {
-        http_rig rig({"", {"CAMTWIN_HTTP_TOKEN=s3cret-token"}});
+        http_rig rig(http_rig::with_http("", {"CAMTWIN_HTTP_TOKEN=s3cret-token"}));
         curl_client anonymous;
         CHECK(anonymous.get(rig.main("/devices")).status == 401);
         CHECK(anonymous.get(rig.main("/metrics")).status == 401);
@@ -151,7 +151,8 @@ TEST_CASE("http bearer token guards the API but not health or Shifu's paths", "[
         CHECK(rig.camtwin().err().find("s3cret") == std::string::npos);
     }
     SECTION("shifu_compat off") {
-        http_rig rig({"  shifu_compat: false\n", {"CAMTWIN_HTTP_TOKEN=s3cret-token"}});
+        http_rig rig(
+            http_rig::with_http("  shifu_compat: false\n", {"CAMTWIN_HTTP_TOKEN=s3cret-token"}));
         curl_client anonymous;
         CHECK(anonymous.get(rig.main("/devices/cam1/info")).status == 401);
         CHECK(anonymous.get(rig.device("/info")).status == 401);

@@ -1,0 +1,92 @@
+#include "app/stream_wiring.hpp"
+
+#include <cstdlib>
+#include <system_error>
+
+#include "config/host_port.hpp"
+
+namespace camtwin {
+namespace {
+
+constexpr int hikvision_rtsp_port = 554;
+
+std::filesystem::path fresh_temp_folder() {
+    const char* tmp = std::getenv("TMPDIR");  // NOLINT(concurrency-mt-unsafe): read at start-up
+    std::string pattern =
+        std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/camtwin-hls-XXXXXX";
+    if (::mkdtemp(pattern.data()) == nullptr) {
+        throw std::system_error(errno, std::generic_category(),
+                                "cannot create a folder for HLS under " + pattern);
+    }
+    return pattern;
+}
+
+}  // namespace
+
+hls_root::hls_root(const media_config& media) {
+    if (media.hls_dir.empty()) {
+        path_ = fresh_temp_folder();
+        owned_ = true;
+    } else {
+        path_ = media.hls_dir;
+        std::filesystem::create_directories(path_);
+    }
+}
+
+hls_root::~hls_root() {
+    if (owned_) {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+}
+
+std::string rtsp_url_of(const device_config& device) {
+    if (!device.stream.rtsp_url.empty()) {
+        return device.stream.rtsp_url;
+    }
+    const auto address = parse_host_port(device.address);
+    const std::string host = address ? address->host : device.address;
+    return "rtsp://" + host + ":" + std::to_string(hikvision_rtsp_port) + "/Streaming/Channels/101";
+}
+
+std::shared_ptr<pipelines::camera_stream> make_camera_stream(boost::asio::io_context& loop,
+                                                             const device_config& device,
+                                                             const std::filesystem::path& hls_root,
+                                                             const log_factory& logs) {
+    pipelines::stream_options options;
+    options.device = device.name;
+    options.rtsp_url = rtsp_url_of(device);
+    options.username = device.username;
+    options.password = device.password.reveal();
+    options.hls = device.stream.hls.enabled;
+    options.hls_dir = hls_root / device.name;
+    options.segment_s = device.stream.hls.segment_s;
+    options.window = device.stream.hls.window;
+    options.mjpeg_fps = device.stream.mjpeg.fps;
+    options.mjpeg_width = device.stream.mjpeg.width;
+    options.mjpeg_quality = device.stream.mjpeg.quality;
+    options.idle_stop = device.stream.hls.on_demand
+                            ? std::chrono::seconds(device.stream.idle_stop_s)
+                            : std::chrono::seconds::zero();
+    auto stream =
+        std::make_shared<pipelines::camera_stream>(loop, std::move(options), logs.make("media"));
+    return stream;
+}
+
+void wire_stream(twin::device_twin& twin, const std::shared_ptr<pipelines::camera_stream>& stream,
+                 const device_config& device) {
+    const std::chrono::milliseconds max_age(device.stream.snapshot_max_age_ms);
+    if (max_age.count() > 0) {
+        twin.use_frames([stream = std::weak_ptr(stream), max_age]() -> std::optional<std::string> {
+            const auto alive = stream.lock();
+            return alive ? alive->latest().jpeg(max_age) : std::nullopt;
+        });
+    }
+    auto report = [&twin](const pipelines::stream_status& status) {
+        twin.report_stream({pipelines::to_string(status.phase), status.last_error});
+    };
+    report(stream->status());
+    stream->on_status(std::move(report));
+}
+
+}  // namespace camtwin
