@@ -29,7 +29,8 @@ camera_stream::camera_stream(boost::asio::io_context& loop, stream_options optio
       log_(std::move(log)),
       retry_timer_(loop),
       idle_timer_(loop),
-      stall_timer_(loop) {}
+      stall_timer_(loop),
+      pictures_timer_(loop) {}
 
 camera_stream::~camera_stream() {
     pipeline_.reset();
@@ -49,12 +50,37 @@ void camera_stream::hold() {
     if (status_.phase == stream_phase::stopped) {
         start();
     }
+    update_decoding();
 }
 
 void camera_stream::release() {
     holders_ = std::max(holders_ - 1, 0);
     if (holders_ == 0) {
         arm_idle_stop();
+    }
+    update_decoding();
+}
+
+void camera_stream::want_pictures() {
+    const auto period =
+        options_.idle_stop.count() > 0 ? options_.idle_stop : std::chrono::seconds(30);
+    pictures_wanted_until_ = std::chrono::steady_clock::now() + period;
+    update_decoding();
+    pictures_timer_.expires_at(pictures_wanted_until_);
+    pictures_timer_.async_wait([self = weak_from_this()](const boost::system::error_code& error) {
+        if (auto stream = self.lock(); stream && !error) {
+            stream->update_decoding();
+        }
+    });
+}
+
+bool camera_stream::pictures_wanted() const {
+    return holders_ > 0 || std::chrono::steady_clock::now() < pictures_wanted_until_;
+}
+
+void camera_stream::update_decoding() {
+    if (pipeline_) {
+        pipeline_->set_decoding(pictures_wanted());
     }
 }
 
@@ -70,6 +96,7 @@ void camera_stream::shutdown() {
     shut_down_ = true;
     retry_timer_.cancel();
     idle_timer_.cancel();
+    pictures_timer_.cancel();
     stop();
 }
 
@@ -118,6 +145,7 @@ void camera_stream::start() {
         fail(run, error.what());
         return;
     }
+    update_decoding();
     log_->info("{}: stream starting from {}", options_.device, options_.rtsp_url);
     watch_for_stall();
 }

@@ -27,15 +27,17 @@ struct stream_status {
     std::string last_error;
     std::uint64_t starts = 0;
     std::uint64_t failures = 0;
-    std::uint64_t frames_in = 0;  // decoded pictures
+    std::uint64_t frames_in = 0;  // coded frames received from the camera
     std::uint64_t jpegs_out = 0;  // MJPEG frames encoded (each shared by every viewer)
     std::optional<std::chrono::steady_clock::time_point> last_frame;
 };
 
 // The media of one camera (docs/pipelines.md): one RTSP ingest shared by HLS, MJPEG and the
-// snapshot cache. It runs while someone needs it: hold() for a consumer with a connection (an
-// MJPEG viewer) until release(), touch() for one without (an HLS player fetching the playlist),
-// which keeps it up for the idle period. A pipeline that fails (camera away at start or later,
+// snapshot cache. It runs while someone needs it: hold() for an MJPEG viewer until release(),
+// touch() for an HLS player (it has no connection to count), which keeps it up for the idle
+// period. It decodes only while pictures are wanted: while MJPEG viewers hold it, and for the
+// idle period after want_pictures() (a snapshot request); an HLS-only audience costs a remux.
+// A pipeline that fails (camera away at start or later,
 // the camera ending the stream, no frame for the stall timeout) is torn down and started again
 // after a back-off with jitter, until nobody needs it; nothing else has to restart.
 //
@@ -52,6 +54,8 @@ public:
     void hold();
     void release();
     void touch();
+    // Pictures are wanted for snapshots: decode (when running) for the idle period from now.
+    void want_pictures();
     // Stops the pipeline for good (service shutdown).
     void shutdown();
 
@@ -73,6 +77,8 @@ private:
     void set_phase(stream_phase phase);
     void deliver(std::uint64_t run, const std::shared_ptr<const std::string>& jpeg);
     void prepare_hls_dir();
+    bool pictures_wanted() const;
+    void update_decoding();
 
     boost::asio::io_context& loop_;
     stream_options options_;
@@ -88,6 +94,8 @@ private:
     boost::asio::steady_timer retry_timer_;
     boost::asio::steady_timer idle_timer_;
     boost::asio::steady_timer stall_timer_;
+    boost::asio::steady_timer pictures_timer_;
+    std::chrono::steady_clock::time_point pictures_wanted_until_{};
     std::mt19937 jitter_source_{std::random_device{}()};
 
     stream_status status_;

@@ -8,7 +8,7 @@ std::string pipeline_description(const stream_options& options) {
     // TODO(#7): H.265 cameras need rtph265depay and h265parse, chosen from the SDP.
     std::string out =
         "rtspsrc name=source protocols=tcp latency=200 tcp-timeout=5000000 "
-        "! rtph264depay ! h264parse config-interval=-1 "
+        "! rtph264depay ! h264parse name=parse config-interval=-1 "
         "! video/x-h264,stream-format=byte-stream,alignment=au ! tee name=split ";
     if (options.hls) {
         // Up to 4 s of video may wait for a slow disk; beyond that the oldest is dropped rather
@@ -22,16 +22,20 @@ std::string pipeline_description(const stream_options& options) {
     }
     // A decoder that cannot keep up loses the oldest coded frames (a few grey smears until the
     // next keyframe) instead of holding up the HLS branch through the tee.
+    // The valve keeps the decoder idle while nobody needs pictures (an HLS-only audience); it
+    // reopens at any frame, and the decoder drops what it cannot decode until the next keyframe.
+    // The appsinks behind it are not async: a sink that never gets a buffer must not hold the
+    // pipeline out of PLAYING, which would stall the HLS branch too.
     out += fmt::format(
-        "split. ! queue leaky=downstream max-size-buffers=0 max-size-bytes=0 "
-        "max-size-time=2000000000 "
-        "! avdec_h264 ! tee name=decoded "
+        "split. ! valve name=decode_gate drop=true drop-mode=forward-sticky-events "
+        "! queue leaky=downstream max-size-buffers=0 max-size-bytes=0 max-size-time=2000000000 "
+        "! avdec_h264 output-corrupt=false ! tee name=decoded "
         "decoded. ! queue leaky=downstream max-size-buffers=1 "
-        "! appsink name=frames max-buffers=1 drop=true sync=false "
+        "! appsink name=frames max-buffers=1 drop=true sync=false async=false "
         "decoded. ! queue leaky=downstream max-size-buffers=2 "
         "! videorate drop-only=true max-rate={} ! videoscale "
         "! video/x-raw,width={},pixel-aspect-ratio=1/1 ! videoconvert ! jpegenc quality={} "
-        "! appsink name=mjpeg max-buffers=2 drop=true sync=false",
+        "! appsink name=mjpeg max-buffers=2 drop=true sync=false async=false",
         options.mjpeg_fps, options.mjpeg_width, options.mjpeg_quality);
     return out;
 }
@@ -56,6 +60,8 @@ stream_pipeline::stream_pipeline(const stream_options& options, latest_frame& fr
     }
     watch_sink("mjpeg", &stream_pipeline::on_jpeg_sample);
     watch_sink("frames", &stream_pipeline::on_frame_sample);
+    count_coded_frames();
+    decode_gate_ = gst::child(pipeline_.get(), "decode_gate");
 
     const gst::bus_ptr bus(gst_element_get_bus(pipeline_.get()));
     gst_bus_set_sync_handler(bus.get(), &stream_pipeline::on_bus_message, this, nullptr);
@@ -71,6 +77,27 @@ stream_pipeline::~stream_pipeline() {
     gst_element_set_state(pipeline_.get(), GST_STATE_NULL);
     const gst::bus_ptr bus(gst_element_get_bus(pipeline_.get()));
     gst_bus_set_sync_handler(bus.get(), nullptr, nullptr, nullptr);
+}
+
+void stream_pipeline::set_decoding(bool on) {
+    // A property write takes the object's lock: safe from any thread, effective at the next
+    // buffer.
+    g_object_set(decode_gate_.get(), "drop", on ? FALSE : TRUE, nullptr);
+}
+
+// Every coded frame leaving the parser is a sign of life, decoded or not.
+void stream_pipeline::count_coded_frames() {
+    const gst::element_ptr parse = gst::child(pipeline_.get(), "parse");
+    const gst::gst_object_ptr<GstPad> pad(
+        gst::require(gst_element_get_static_pad(parse.get(), "src"), "the parser's source pad"));
+    gst_pad_add_probe(pad.get(), GST_PAD_PROBE_TYPE_BUFFER, &stream_pipeline::on_coded_frame, this,
+                      nullptr);
+}
+
+GstPadProbeReturn stream_pipeline::on_coded_frame(GstPad* /*pad*/, GstPadProbeInfo* /*info*/,
+                                                  gpointer self) {
+    static_cast<stream_pipeline*>(self)->on_.frame();
+    return GST_PAD_PROBE_OK;
 }
 
 void stream_pipeline::watch_sink(const char* name,
@@ -101,9 +128,7 @@ GstFlowReturn stream_pipeline::on_jpeg_sample(GstAppSink* sink, gpointer self) {
 GstFlowReturn stream_pipeline::on_frame_sample(GstAppSink* sink, gpointer self) {
     gst::sample_ptr sample(gst_app_sink_pull_sample(sink));
     if (sample) {
-        auto& pipeline = *static_cast<stream_pipeline*>(self);
-        pipeline.frames_.keep(std::move(sample));
-        pipeline.on_.frame();
+        static_cast<stream_pipeline*>(self)->frames_.keep(std::move(sample));
     }
     return GST_FLOW_OK;
 }

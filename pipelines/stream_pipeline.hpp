@@ -14,9 +14,10 @@ namespace camtwin::pipelines {
 // depayloaded and parsed once and split by a tee into
 //   - the HLS branch: hlssink2 remuxes into MPEG-TS segments and writes the playlist, with no
 //     decode and no encode;
-//   - the decoded branch: one decoder whose pictures go to the latest-frame cache (full size, for
-//     snapshots) and, scaled and rate-limited once, to one JPEG encoder whose frames are the
-//     MJPEG stream of every viewer.
+//   - the decoded branch, behind a valve that is open only while pictures are wanted: one
+//     decoder whose pictures go to the latest-frame cache (full size, for snapshots) and,
+//     scaled and rate-limited once, to one JPEG encoder whose frames are the MJPEG stream of
+//     every viewer.
 // Leaky queues and dropping appsinks keep a slow branch from holding up another.
 //
 // The credentials go into rtspsrc's properties only. Callbacks run on GStreamer's threads.
@@ -25,7 +26,7 @@ class stream_pipeline {
 public:
     struct callbacks {
         std::function<void(std::shared_ptr<const std::string>)> jpeg;  // one MJPEG frame
-        std::function<void()> frame;                     // a decoded picture went to the cache
+        std::function<void()> frame;                     // a coded frame came from the camera
         std::function<void(const std::string&)> failed;  // an error or the end of the stream
     };
 
@@ -36,7 +37,12 @@ public:
     stream_pipeline(const stream_pipeline&) = delete;
     stream_pipeline& operator=(const stream_pipeline&) = delete;
 
+    // Opens or closes the decoded branch; closed, the pipeline only remuxes. Starts closed.
+    void set_decoding(bool on);
+
 private:
+    void count_coded_frames();
+    static GstPadProbeReturn on_coded_frame(GstPad* pad, GstPadProbeInfo* info, gpointer self);
     static GstFlowReturn on_jpeg_sample(GstAppSink* sink, gpointer self);
     static GstFlowReturn on_frame_sample(GstAppSink* sink, gpointer self);
     static GstBusSyncReply on_bus_message(GstBus* bus, GstMessage* message, gpointer self);
@@ -46,6 +52,7 @@ private:
     latest_frame& frames_;
     callbacks on_;
     gst::element_ptr pipeline_;
+    gst::element_ptr decode_gate_;
 };
 
 // The gst-launch description of the pipeline for these options; locations and credentials are

@@ -87,7 +87,7 @@ void write_streams(prometheus_text& out,
     counter("camtwin_pipeline_failures_total",
             "Pipeline runs that ended in an error, an end of stream or a stall.",
             [](const status& s) { return s.failures; });
-    counter("camtwin_pipeline_frames_total", "Pictures decoded from the camera's stream.",
+    counter("camtwin_pipeline_frames_total", "Coded frames received from the camera.",
             [](const status& s) { return s.frames_in; });
     counter("camtwin_pipeline_jpegs_total",
             "MJPEG frames encoded, each shared by every viewer of the device.",

@@ -49,7 +49,7 @@ void service::start_twins(const log_factory& logs) {
 void service::start_streams(const log_factory& logs) {
     for (std::size_t i = 0; i < twins_.size(); ++i) {
         streams_.push_back(make_camera_stream(io_, cfg_.devices[i], hls_root_.path(), logs));
-        wire_stream(*twins_[i], streams_[i], cfg_.devices[i]);
+        wire_stream(io_, *twins_[i], streams_[i], cfg_.devices[i]);
     }
 }
 

@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <system_error>
 
+#include <boost/asio/post.hpp>
+
 #include "config/host_port.hpp"
 
 namespace camtwin {
@@ -73,14 +75,23 @@ std::shared_ptr<pipelines::camera_stream> make_camera_stream(boost::asio::io_con
     return stream;
 }
 
-void wire_stream(twin::device_twin& twin, const std::shared_ptr<pipelines::camera_stream>& stream,
+void wire_stream(boost::asio::io_context& loop, twin::device_twin& twin,
+                 const std::shared_ptr<pipelines::camera_stream>& stream,
                  const device_config& device) {
     const std::chrono::milliseconds max_age(device.stream.snapshot_max_age_ms);
     if (max_age.count() > 0) {
-        twin.use_frames([stream = std::weak_ptr(stream), max_age]() -> std::optional<std::string> {
-            const auto alive = stream.lock();
-            return alive ? alive->latest().jpeg(max_age) : std::nullopt;
-        });
+        // Runs on a worker. A snapshot request also asks the stream to decode for a while, so
+        // that the next one is served from its pictures even when only HLS players watch.
+        twin.use_frames(
+            [&loop, stream = std::weak_ptr(stream), max_age]() -> std::optional<std::string> {
+                boost::asio::post(loop, [stream] {
+                    if (const auto alive = stream.lock()) {
+                        alive->want_pictures();
+                    }
+                });
+                const auto alive = stream.lock();
+                return alive ? alive->latest().jpeg(max_age) : std::nullopt;
+            });
     }
     auto report = [&twin](const pipelines::stream_status& status) {
         twin.report_stream({pipelines::to_string(status.phase), status.last_error});

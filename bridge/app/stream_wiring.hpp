@@ -42,7 +42,8 @@ std::shared_ptr<pipelines::camera_stream> make_camera_stream(boost::asio::io_con
 
 // Joins a device's twin and its stream: snapshots come from the stream's frames while they are
 // fresh, and the stream's state is published with the twin's.
-void wire_stream(twin::device_twin& twin, const std::shared_ptr<pipelines::camera_stream>& stream,
+void wire_stream(boost::asio::io_context& loop, twin::device_twin& twin,
+                 const std::shared_ptr<pipelines::camera_stream>& stream,
                  const device_config& device);
 
 }  // namespace camtwin
