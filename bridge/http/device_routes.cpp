@@ -82,10 +82,10 @@ device_routes::device_routes(boost::asio::io_context& loop, const device_config&
     : loop_(loop),
       config_(config),
       twin_(twin),
-      stream_(stream),
+      stream_(std::move(stream)),
       observer_(std::move(observer)),
-      feed_(loop, std::move(twin), stream, config.stream.mjpeg.fps),
-      hls_(loop, stream) {}
+      feed_(loop, std::move(twin), stream_, config.stream.mjpeg.fps),
+      hls_(loop, stream_) {}
 
 bool device_routes::is_shifu_path(std::span<const std::string> rest) {
     if (rest.size() == 1) {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "http/viewer_assets.hpp"
 #include "http/viewer_page.hpp"
 #include "twin/twin_json.hpp"
 
@@ -44,6 +45,8 @@ private:
 };
 
 namespace {
+
+constexpr std::string_view hls_js_name = "hls.light.min.js";
 
 response json_response(status code, const nlohmann::json& body) {
     return make_response(code,
@@ -175,6 +178,15 @@ void http_router::route_main(const std::shared_ptr<counted_exchange>& counted,
         exchange.set_route("metrics");
         exchange.respond(make_response(status::ok, hooks_.metrics_text ? hooks_.metrics_text() : "",
                                        "text/plain; version=0.0.4; charset=utf-8"));
+    } else if (segments.size() == 2 && first == "assets" && segments[1] == hls_js_name) {
+        exchange.set_route("assets");
+        if (hls_js().empty()) {
+            exchange.respond(not_found_text());
+            return;
+        }
+        auto out = make_response(status::ok, std::string(hls_js()), "text/javascript");
+        out.set(beast_http::field::cache_control, "public, max-age=86400");
+        exchange.respond(std::move(out));
     } else if (segments.size() == 1 && first == "devices") {
         exchange.set_route("devices");
         device_list(raw);
@@ -198,6 +210,10 @@ bool http_router::authorised(const request& message, const request_target& targe
     const auto& segments = target.segments;
     if (!device_listener_ && segments.size() == 1 &&
         (segments[0] == "healthz" || segments[0] == "readyz")) {
+        return true;
+    }
+    // The viewer page and its script hold no data; the page asks for the token and sends it.
+    if (!device_listener_ && (segments.empty() || segments[0] == "assets")) {
         return true;
     }
     if (config_.shifu_compat) {

@@ -30,8 +30,8 @@ class http_rig {
 public:
     struct options {
         std::string http_yaml;  // more keys under http:, each line indented by two spaces
-        // More keys of cam1, each line indented by four spaces; "{rtsp}" stands for camsim's
-        // RTSP URL.
+        // More keys of cam1, each line indented by four spaces; "{rtsp}" and "{rtsp_sub}" stand
+        // for camsim's main and sub stream RTSP URLs.
         std::string device_yaml;
         std::vector<std::string> env;
     };
@@ -118,9 +118,13 @@ public:
 
 private:
     std::string with_rtsp(std::string yaml) const {
-        const std::string placeholder = "{rtsp}";
-        if (const auto at = yaml.find(placeholder); at != std::string::npos) {
-            yaml.replace(at, placeholder.size(), sim_.camera().rtsp);
+        auto sub_stream = sim_.camera().rtsp;
+        sub_stream.replace(sub_stream.rfind("101"), 3, "102");
+        for (const auto& [placeholder, url] : {std::pair{std::string("{rtsp}"), sim_.camera().rtsp},
+                                               std::pair{std::string("{rtsp_sub}"), sub_stream}}) {
+            if (const auto at = yaml.find(placeholder); at != std::string::npos) {
+                yaml.replace(at, placeholder.size(), url);
+            }
         }
         return yaml;
     }

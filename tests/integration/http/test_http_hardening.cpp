@@ -136,6 +136,10 @@ TEST_CASE("http bearer token guards the API but not health or Shifu's paths", "[
         CHECK(anonymous.get(rig.main("/devices/cam1/status")).status == 401);
         CHECK(anonymous.get(rig.main("/healthz")).status == 200);
         CHECK(anonymous.get(rig.main("/readyz")).status != 401);
+        // The page and its script hold no data: a browser loads them, then the page asks for
+        // the token.
+        CHECK(anonymous.get(rig.main("/")).status == 200);
+        CHECK(anonymous.get(rig.main("/assets/hls.light.min.js")).status == 200);
         CHECK(anonymous.get(rig.main("/devices/cam1/info")).status == 200);
         CHECK(anonymous.get(rig.device("/info")).status == 200);
         CHECK(anonymous.get(rig.device("/move/up")).status == 200);
