@@ -51,7 +51,6 @@ void hls_files::serve(const exchange_ptr& exchange, const std::string& name) {
         return;
     }
     if (name == playlist_name) {
-        stream_->touch();
         serve_playlist(exchange);
         return;
     }
@@ -81,6 +80,7 @@ void hls_files::wait_for_playlist(const exchange_ptr& exchange,
     if (exchange->answered()) {
         return;  // the client left
     }
+    stream_->touch();  // a player waiting counts as watching, however short the idle period
     if (auto playlist = read_file(stream_->options().hls_dir / playlist_name)) {
         auto out = make_response(status::ok, std::move(*playlist), "application/vnd.apple.mpegurl");
         // The playlist changes with every segment: players must always ask again.

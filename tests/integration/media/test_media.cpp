@@ -23,7 +23,7 @@ constexpr auto media_yaml =
     "      rtsp_url: \"{rtsp}\"\n"
     "      hls: {segment_s: 1, window: 2}\n"
     "      mjpeg: {fps: 5, width: 320, quality: 70}\n"
-    "      idle_stop_s: 5\n";
+    "      idle_stop_s: 1\n";  // shorter than the first playlist takes to appear
 
 http_rig::options media_options() {
     http_rig::options options;
