@@ -13,12 +13,12 @@ namespace {
 constexpr int hikvision_rtsp_port = 554;
 
 std::filesystem::path fresh_temp_folder() {
-    const char* tmp = std::getenv("TMPDIR");  // NOLINT(concurrency-mt-unsafe): read at start-up
+    // temp_directory_path() follows $TMPDIR; mkdtemp replaces the six trailing X.
     std::string pattern =
-        std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/camtwin-hls-XXXXXX";
+        (std::filesystem::temp_directory_path() / ("camtwin-hls-" + std::string(6, 'X'))).string();
     if (::mkdtemp(pattern.data()) == nullptr) {
         throw std::system_error(errno, std::generic_category(),
-                                "cannot create a folder for HLS under " + pattern);
+                                "cannot create a folder for HLS at " + pattern);
     }
     return pattern;
 }

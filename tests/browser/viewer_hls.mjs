@@ -6,10 +6,7 @@
 //   node viewer_hls.mjs <base-url> <device>
 //
 // Only the given base URL (127.0.0.1) is opened; Chromium runs with its background traffic off.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import puppeteer from "puppeteer-core";
+import { withChromium } from "./chromium.mjs";
 
 const [baseUrl, device] = process.argv.slice(2);
 if (!baseUrl || !device) {
@@ -19,17 +16,6 @@ if (!baseUrl || !device) {
 
 const settleMs = 3000;
 const watchMs = 10000;
-const profile = mkdtempSync(join(tmpdir(), "camtwin-chromium-"));
-const browser = await puppeteer.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  userDataDir: profile,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run",
-         "--autoplay-policy=no-user-gesture-required", "--disable-background-timer-throttling",
-         "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows",
-         "--disable-gpu-vsync", "--disable-frame-rate-limit"],
-});
 const seen = { errors: [] };
 const sample = (selector) => {
   const video = document.querySelector(selector + " .video");
@@ -38,8 +24,7 @@ const sample = (selector) => {
            decoded: quality.totalVideoFrames, dropped: quality.droppedVideoFrames,
            width: video.videoWidth, player: window.Hls ? "hls.js" : "native" };
 };
-try {
-  const page = await browser.newPage();
+await withChromium(async (page) => {
   page.on("pageerror", (error) => seen.errors.push(String(error)));
   await page.goto(baseUrl + "/?picture=hls", { waitUntil: "domcontentloaded", timeout: 15000 });
   const view = `[data-device="${device}"]`;
@@ -57,11 +42,9 @@ try {
   seen.end = await page.evaluate(sample, view);
   seen.message = await page.$eval(view + " .message", (box) => box.textContent);
   console.log(JSON.stringify(seen));
-} catch (error) {
+}, ["--autoplay-policy=no-user-gesture-required", "--disable-gpu-vsync",
+    "--disable-frame-rate-limit"]).catch((error) => {
   seen.failure = String(error);
   console.log(JSON.stringify(seen));
   process.exitCode = 1;
-} finally {
-  await browser.close();
-  rmSync(profile, { recursive: true, force: true });
-}
+});

@@ -5,10 +5,7 @@
 //   node viewer_page.mjs <base-url> <device> <button-label>
 //
 // Only the given base URL (127.0.0.1) is opened; Chromium runs with its background traffic off.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import puppeteer from "puppeteer-core";
+import { withChromium } from "./chromium.mjs";
 
 const [baseUrl, device, label] = process.argv.slice(2);
 if (!baseUrl || !device || !label) {
@@ -16,17 +13,8 @@ if (!baseUrl || !device || !label) {
   process.exit(2);
 }
 
-const profile = mkdtempSync(join(tmpdir(), "camtwin-chromium-"));
-const browser = await puppeteer.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  userDataDir: profile,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
 const seen = { errors: [] };
-try {
-  const page = await browser.newPage();
+await withChromium(async (page) => {
   page.on("pageerror", (error) => seen.errors.push(String(error)));
   await page.goto(baseUrl + "/", { waitUntil: "domcontentloaded", timeout: 15000 });
 
@@ -54,11 +42,8 @@ try {
     { timeout: 15000 }, view, seen.state_before);
   seen.state_after = await page.$eval(view + " .state", (box) => box.textContent);
   console.log(JSON.stringify(seen));
-} catch (error) {
+}).catch((error) => {
   seen.failure = String(error);
   console.log(JSON.stringify(seen));
   process.exitCode = 1;
-} finally {
-  await browser.close();
-  rmSync(profile, { recursive: true, force: true });
-}
+});
