@@ -13,6 +13,7 @@ namespace camtwin {
 namespace {
 
 constexpr int invalid_config_exit = 1;
+constexpr int start_failure_exit = 1;
 
 void report(const config_error& error, const std::string& path) {
     fmt::print(stderr, "camtwin: invalid config \"{}\":\n", path);
@@ -44,6 +45,10 @@ int execute(const invocation& request) {
     } catch (const config_error& error) {
         report(error, request.config_path);
         return invalid_config_exit;
+    } catch (const std::runtime_error& error) {
+        // The config was valid but the service could not be set up (a folder it cannot create).
+        fmt::print(stderr, "camtwin: cannot start: {}\n", error.what());
+        return start_failure_exit;
     }
 }
 

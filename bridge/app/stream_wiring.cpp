@@ -1,6 +1,7 @@
 #include "app/stream_wiring.hpp"
 
 #include <cstdlib>
+#include <stdexcept>
 #include <system_error>
 
 #include <boost/asio/post.hpp>
@@ -31,7 +32,12 @@ hls_root::hls_root(const media_config& media) {
         owned_ = true;
     } else {
         path_ = media.hls_dir;
-        std::filesystem::create_directories(path_);
+        std::error_code error;
+        std::filesystem::create_directories(path_, error);
+        if (error) {
+            throw std::runtime_error("media.hls_dir: cannot create \"" + media.hls_dir +
+                                     "\": " + error.message());
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 #include <csignal>
+#include <filesystem>
 #include <sstream>
 
 #include <catch2/catch.hpp>
@@ -79,4 +80,18 @@ TEST_CASE("camtwin service refuses an invalid config with exit 1", "[service]") 
     CHECK(result.exit_code == 1);
     CHECK(result.err.find("devices[0].http_port: port 18080 is already used by http.listen") !=
           std::string::npos);
+}
+
+TEST_CASE("camtwin service that cannot create its HLS folder says so and exits 1", "[service]") {
+    const config_files files;
+    // A path below a regular file: no folder can be made there.
+    const auto blocked = std::filesystem::path(files.config_path) / "hls";
+    const config_files with_media("media: {hls_dir: " + blocked.string() + "}\n");
+
+    const auto result = camtwin::test::run({CAMTWIN_BINARY, "--config", with_media.config_path},
+                                           config_files::env());
+
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find("camtwin: cannot start: media.hls_dir: cannot create \"" +
+                          blocked.string() + "\"") != std::string::npos);
 }
