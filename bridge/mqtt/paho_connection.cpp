@@ -45,8 +45,7 @@ int broker_port(const std::string& url) {
         .will(::mqtt::message(will_topic, std::string("offline"), 1, true))
         .automatic_reconnect(false);
     if (v5) {
-        builder.clean_session(false).clean_start(false).properties(
-            {{::mqtt::property::SESSION_EXPIRY_INTERVAL, config.session_expiry_s}});
+        builder.clean_session(false).clean_start(false);  // properties: see connect()
     } else {
         builder.clean_session(false);
     }
@@ -167,8 +166,15 @@ void paho_connection::post(std::function<void()> event) {
 
 void paho_connection::connect() {
     try {
-        client_->connect(connect_options_for(config_, v5_, will_topic_), nullptr,
-                         *connect_listener_);
+        auto options = connect_options_for(config_, v5_, will_topic_);
+        if (v5_) {
+            // Set on the very object connect() copies from: Paho C++ 1.2.0 copies a
+            // connect_options with its C struct still pointing at the source's properties, so
+            // properties set through the builder (gone by now) were read after free.
+            options.set_properties(
+                {{::mqtt::property::SESSION_EXPIRY_INTERVAL, config_.session_expiry_s}});
+        }
+        client_->connect(options, nullptr, *connect_listener_);
     } catch (const ::mqtt::exception& error) {
         post([this, reason = std::string(error.what())] {
             if (handlers_.disconnected) {
