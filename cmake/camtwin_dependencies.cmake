@@ -13,6 +13,14 @@ find_package(fmt REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(PahoMqttCpp REQUIRED)
 
+# What every camtwin library that hands Asio or spdlog objects to another must be built with:
+# these definitions change the classes' layout, so libraries built without them would break the
+# one-definition rule against those built with them (the pipelines' timers crashed under ASan).
+# Asio without its deprecated interfaces; spdlog with the system fmt (Debian builds it so).
+add_library(camtwin_common INTERFACE)
+target_compile_definitions(camtwin_common INTERFACE BOOST_ASIO_NO_DEPRECATED SPDLOG_FMT_EXTERNAL)
+target_link_libraries(camtwin_common INTERFACE Boost::boost spdlog::spdlog fmt::fmt)
+
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(GSTREAMER REQUIRED IMPORTED_TARGET gstreamer-1.0>=1.20 gstreamer-app-1.0
                   gstreamer-video-1.0)
