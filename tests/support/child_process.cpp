@@ -199,4 +199,14 @@ run_result run(std::vector<std::string> argv, std::vector<std::string> extra_env
     return {*code, child.out(), child.err()};
 }
 
+std::optional<int> terminate(std::unique_ptr<child_process>& child) {
+    if (!child) {
+        return std::nullopt;
+    }
+    child->signal(SIGTERM);
+    auto code = child->wait(std::chrono::seconds(10));
+    child.reset();
+    return code;
+}
+
 }  // namespace camtwin::test

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +64,10 @@ struct run_result {
     std::string out;
     std::string err;
 };
+// Ends a child the way a service manager would: SIGTERM, then up to 10 s for it to exit, and
+// resets the pointer. Returns the exit code; nullopt when there was no child or it did not exit.
+std::optional<int> terminate(std::unique_ptr<child_process>& child);
+
 run_result run(std::vector<std::string> argv, std::vector<std::string> extra_env = {},
                std::chrono::milliseconds timeout = std::chrono::seconds(30));
 

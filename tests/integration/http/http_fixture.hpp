@@ -91,15 +91,7 @@ public:
             std::chrono::seconds(10)));
     }
 
-    std::optional<int> stop_camtwin() {
-        if (!camtwin_) {
-            return std::nullopt;
-        }
-        camtwin_->signal(SIGTERM);
-        auto code = camtwin_->wait(std::chrono::seconds(10));
-        camtwin_.reset();
-        return code;
-    }
+    std::optional<int> stop_camtwin() { return terminate(camtwin_); }
 
     std::string main(const std::string& path) const {
         return "http://127.0.0.1:" + std::to_string(main_port_) + path;

@@ -71,20 +71,24 @@ TEST_CASE("http api commands answer JSON results with the MQTT codes", "[http][s
     CHECK(post_command(client, rig.main("/devices/cam1/home"), 200)["ok"] == true);
 
     // A Shifu move asked for JSON answers JSON, with the same codes as MQTT.
-    result = post_command(client, rig.main("/devices/cam1/move/up?speed=101"), 400);
-    CHECK(result["code"] == "out_of_range");
-    result = post_command(client, rig.main("/devices/cam1/move/up?speed=fast"), 400);
-    CHECK(result["code"] == "wrong_type");
-    result = post_command(client, rig.main("/devices/cam1/move/up?duration_ms=999999"), 400);
-    CHECK(result["code"] == "out_of_range");
-    result = post_command(client, rig.main("/devices/cam1/preset/34"), 403);
-    CHECK(result["code"] == "refused");
-    result = post_command(client, rig.main("/devices/cam1/preset/gate"), 400);
-    CHECK(result["code"] == "out_of_range");
-    result = post_command(client, rig.main("/devices/cam1/move/sideways"), 404);
-    CHECK(result["code"] == "unknown_command");
-    result = post_command(client, rig.main("/devices/cam1/zoom/up"), 404);
-    CHECK(result["code"] == "unknown_command");
+    struct refusal {
+        const char* path;
+        long status;
+        const char* code;
+    };
+    for (const auto& [path, status, code] : {
+             refusal{"/devices/cam1/move/up?speed=101", 400, "out_of_range"},
+             refusal{"/devices/cam1/move/up?speed=fast", 400, "wrong_type"},
+             refusal{"/devices/cam1/move/up?duration_ms=999999", 400, "out_of_range"},
+             refusal{"/devices/cam1/preset/34", 403, "refused"},
+             refusal{"/devices/cam1/preset/gate", 400, "out_of_range"},
+             refusal{"/devices/cam1/move/sideways", 404, "unknown_command"},
+             refusal{"/devices/cam1/zoom/up", 404, "unknown_command"},
+         }) {
+        INFO(path);
+        result = post_command(client, rig.main(path), status);
+        CHECK(result["code"] == code);
+    }
 
     rig.sim().set_faults({{"away", true}});
     client.set_timeout_ms(20000);

@@ -109,15 +109,7 @@ public:
     }
 
     // SIGTERM and wait; returns the exit code.
-    std::optional<int> stop_camtwin() {
-        if (!camtwin_) {
-            return std::nullopt;
-        }
-        camtwin_->signal(SIGTERM);
-        auto code = camtwin_->wait(std::chrono::seconds(10));
-        camtwin_.reset();
-        return code;
-    }
+    std::optional<int> stop_camtwin() { return terminate(camtwin_); }
 
     // Publishes a command and returns its result (matched by id), or nullopt after 10 s.
     std::optional<nlohmann::json> command(const std::string& topic_tail, nlohmann::json payload,

@@ -157,6 +157,8 @@ TEST_CASE("mqtt_test_client round-trips v5 response topic and correlation data",
     CHECK_FALSE(reply->response_topic);
 }
 
+// TODO(#5): after the republish fix this still failed once in about 15 local runs (12 s, a wait
+// timed out; the output was lost to a later run). The cause is not found yet.
 TEST_CASE("mqtt_test_client's buffering publisher loses nothing across a broker restart",
           "[mqtt]") {
     mosquitto_process broker;
