@@ -14,6 +14,8 @@ namespace {
 constexpr std::string_view playlist_name = "index.m3u8";
 constexpr std::chrono::milliseconds playlist_poll{100};
 
+// TODO(#7): a blocking read on the event loop; cheap from an in-memory folder, but segments
+// should be read off the loop (or served from memory) so that a slow disk cannot stall it.
 std::optional<std::string> read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
