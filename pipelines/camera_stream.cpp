@@ -1,8 +1,6 @@
 #include "pipelines/camera_stream.hpp"
 
 #include <algorithm>
-#include <filesystem>
-#include <system_error>
 
 #include <boost/asio/post.hpp>
 
@@ -27,6 +25,7 @@ camera_stream::camera_stream(boost::asio::io_context& loop, stream_options optio
     : loop_(loop),
       options_(std::move(options)),
       log_(std::move(log)),
+      hls_(options_.hls_dir, options_.window, options_.segment_s),
       retry_timer_(loop),
       idle_timer_(loop),
       stall_timer_(loop),
@@ -108,7 +107,7 @@ void camera_stream::start() {
     }
     const auto run = ++run_;
     ++status_.starts;
-    prepare_hls_dir();
+    const auto hls_files = options_.hls ? hls_.begin_run() : hls_timeline::run_files{};
     set_phase(stream_phase::connecting);
     auto self = weak_from_this();
     stream_pipeline::callbacks on;
@@ -140,7 +139,7 @@ void camera_stream::start() {
         });
     };
     try {
-        pipeline_ = std::make_unique<stream_pipeline>(options_, frames_, std::move(on));
+        pipeline_ = std::make_unique<stream_pipeline>(options_, hls_files, frames_, std::move(on));
     } catch (const std::exception& error) {
         fail(run, error.what());
         return;
@@ -152,10 +151,11 @@ void camera_stream::start() {
 
 void camera_stream::stop() {
     stall_timer_.cancel();
-    // TODO(#7): setting a pipeline to NULL blocks the loop while rtspsrc sends its TEARDOWN
-    // (at most its teardown-timeout, 100 ms); move it to a worker if cameras prove slower.
+    // TODO(#7): tearing a pipeline down blocks the loop for the HLS valve's 50 ms and rtspsrc's
+    // TEARDOWN (at most 100 ms); it belongs on a worker.
     pipeline_.reset();
     frames_.clear();
+    hls_.reset();  // nobody watched for the idle period: the next player starts afresh
     ++run_;
     if (status_.phase != stream_phase::stopped) {
         log_->info("{}: stream stopped", options_.device);
@@ -173,6 +173,7 @@ void camera_stream::fail(std::uint64_t run, const std::string& reason) {
     stall_timer_.cancel();
     pipeline_.reset();
     frames_.clear();
+    hls_.end_run();  // players keep the segments so far; the next run follows a discontinuity
     ++run_;
     if (!wanted()) {
         set_phase(stream_phase::stopped);
@@ -257,18 +258,6 @@ void camera_stream::deliver(std::uint64_t run, const std::shared_ptr<const std::
     for (const auto& listener : jpeg_listeners_) {
         listener(jpeg);
     }
-}
-
-// Each run starts on an empty folder: segments of an earlier run belong to another timeline.
-// TODO(#7): keep the media sequence across runs and mark the restart with
-// EXT-X-DISCONTINUITY, so that a player keeps going instead of reloading.
-void camera_stream::prepare_hls_dir() {
-    if (!options_.hls) {
-        return;
-    }
-    std::error_code ignored;
-    std::filesystem::remove_all(options_.hls_dir, ignored);
-    std::filesystem::create_directories(options_.hls_dir, ignored);
 }
 
 }  // namespace camtwin::pipelines

@@ -13,6 +13,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <spdlog/logger.h>
 
+#include "pipelines/hls_timeline.hpp"
 #include "pipelines/latest_frame.hpp"
 #include "pipelines/stream_options.hpp"
 #include "pipelines/stream_pipeline.hpp"
@@ -65,6 +66,8 @@ public:
     const stream_status& status() const { return status_; }
     const stream_options& options() const { return options_; }
     const latest_frame& latest() const { return frames_; }
+    // The HLS playlist to serve (continuous across runs), or nullopt before the first segment.
+    std::optional<std::string> hls_playlist() const { return hls_.playlist(); }
     bool wanted() const;
 
 private:
@@ -76,7 +79,6 @@ private:
     void watch_for_stall();
     void set_phase(stream_phase phase);
     void deliver(std::uint64_t run, const std::shared_ptr<const std::string>& jpeg);
-    void prepare_hls_dir();
     bool pictures_wanted() const;
     void update_decoding();
 
@@ -85,6 +87,7 @@ private:
     std::shared_ptr<spdlog::logger> log_;
 
     latest_frame frames_;
+    hls_timeline hls_;
     std::unique_ptr<stream_pipeline> pipeline_;
     std::uint64_t run_ = 0;  // events of an older run are ignored
     int holders_ = 0;

@@ -1,8 +1,16 @@
 #include "pipelines/stream_pipeline.hpp"
 
+#include <thread>
+
 #include <fmt/format.h>
 
 namespace camtwin::pipelines {
+namespace {
+
+// Enough for splitmuxsink to open a fragment in a local folder (a few milliseconds).
+constexpr std::chrono::milliseconds hls_quiesce_time{50};
+
+}  // namespace
 
 std::string pipeline_description(const stream_options& options) {
     // TODO(#7): H.265 cameras need rtph265depay and h265parse, chosen from the SDP.
@@ -14,7 +22,8 @@ std::string pipeline_description(const stream_options& options) {
         // Up to 4 s of video may wait for a slow disk; beyond that the oldest is dropped rather
         // than held without bound or stalling the decoded branch.
         out += fmt::format(
-            "split. ! queue leaky=downstream max-size-buffers=0 max-size-bytes=0 "
+            "split. ! valve name=hls_gate drop=false "
+            "! queue leaky=downstream max-size-buffers=0 max-size-bytes=0 "
             "max-size-time=4000000000 "
             "! hlssink2 name=hls send-keyframe-requests=false target-duration={} "
             "playlist-length={} max-files={} ",
@@ -40,7 +49,8 @@ std::string pipeline_description(const stream_options& options) {
     return out;
 }
 
-stream_pipeline::stream_pipeline(const stream_options& options, latest_frame& frames, callbacks on)
+stream_pipeline::stream_pipeline(const stream_options& options, const hls_timeline::run_files& hls,
+                                 latest_frame& frames, callbacks on)
     : frames_(frames), on_(std::move(on)) {
     gst::ensure_initialised();
     pipeline_ = gst::parse_launch(pipeline_description(options));
@@ -52,11 +62,10 @@ stream_pipeline::stream_pipeline(const stream_options& options, latest_frame& fr
                      options.password.c_str(), nullptr);
     }
     if (options.hls) {
-        const gst::element_ptr hls = gst::child(pipeline_.get(), "hls");
-        const auto segments = (options.hls_dir / "segment%05d.ts").string();
-        const auto playlist = (options.hls_dir / "index.m3u8").string();
-        g_object_set(hls.get(), "location", segments.c_str(), "playlist-location", playlist.c_str(),
-                     nullptr);
+        const gst::element_ptr sink = gst::child(pipeline_.get(), "hls");
+        g_object_set(sink.get(), "location", hls.segments.c_str(), "playlist-location",
+                     hls.playlist.c_str(), nullptr);
+        hls_gate_ = gst::child(pipeline_.get(), "hls_gate");
     }
     watch_sink("mjpeg", &stream_pipeline::on_jpeg_sample);
     watch_sink("frames", &stream_pipeline::on_frame_sample);
@@ -73,10 +82,26 @@ stream_pipeline::stream_pipeline(const stream_options& options, latest_frame& fr
 }
 
 stream_pipeline::~stream_pipeline() {
+    quiesce_hls();
     // NULL joins every streaming thread, so no callback runs once this returns.
     gst_element_set_state(pipeline_.get(), GST_STATE_NULL);
     const gst::bus_ptr bus(gst_element_get_bus(pipeline_.get()));
     gst_bus_set_sync_handler(bus.get(), nullptr, nullptr, nullptr);
+}
+
+// GStreamer 1.22's splitmuxsink (inside hlssink2) can deadlock when it goes to NULL while its
+// streaming thread is opening the next fragment: that thread drops the element's lock for the
+// file switch and, on taking it back, overwrites the STOPPED state the state change just set,
+// then waits for a command that never comes, and NULL waits for that thread. A fragment opens
+// when a keyframe arrives, so the deadlock needs a stop just then, as when a camera fails right
+// after it started. Cutting the branch's input first and giving a switch already under way a
+// moment to finish closes that window; without a new keyframe no new switch can begin.
+void stream_pipeline::quiesce_hls() {
+    if (!hls_gate_) {
+        return;  // HLS is off
+    }
+    g_object_set(hls_gate_.get(), "drop", TRUE, nullptr);
+    std::this_thread::sleep_for(hls_quiesce_time);
 }
 
 void stream_pipeline::set_decoding(bool on) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "pipelines/gst_handles.hpp"
+#include "pipelines/hls_timeline.hpp"
 #include "pipelines/latest_frame.hpp"
 #include "pipelines/stream_options.hpp"
 
@@ -12,8 +13,8 @@ namespace camtwin::pipelines {
 
 // One run of a camera's GStreamer pipeline, from PLAYING to NULL: rtspsrc over TCP, the H.264
 // depayloaded and parsed once and split by a tee into
-//   - the HLS branch: hlssink2 remuxes into MPEG-TS segments and writes the playlist, with no
-//     decode and no encode;
+//   - the HLS branch: hlssink2 remuxes into MPEG-TS segments and writes this run's playlist,
+//     with no decode and no encode (the served playlist is the hls_timeline's);
 //   - the decoded branch, behind a valve that is open only while pictures are wanted: one
 //     decoder whose pictures go to the latest-frame cache (full size, for snapshots) and,
 //     scaled and rate-limited once, to one JPEG encoder whose frames are the MJPEG stream of
@@ -21,7 +22,8 @@ namespace camtwin::pipelines {
 // Leaky queues and dropping appsinks keep a slow branch from holding up another.
 //
 // The credentials go into rtspsrc's properties only. Callbacks run on GStreamer's threads.
-// The destructor stops the pipeline and returns once no streaming thread runs in it.
+// The destructor stops the pipeline and returns once no streaming thread runs in it; with HLS on
+// it first waits hls_quiesce_time (50 ms) for a GStreamer deadlock's sake (quiesce_hls).
 class stream_pipeline {
 public:
     struct callbacks {
@@ -31,7 +33,9 @@ public:
     };
 
     // Builds the pipeline and sets it playing; throws gst::error when it cannot be built.
-    stream_pipeline(const stream_options& options, latest_frame& frames, callbacks on);
+    // With HLS on, hlssink2 writes where `hls` says.
+    stream_pipeline(const stream_options& options, const hls_timeline::run_files& hls,
+                    latest_frame& frames, callbacks on);
     ~stream_pipeline();
 
     stream_pipeline(const stream_pipeline&) = delete;
@@ -42,6 +46,7 @@ public:
 
 private:
     void count_coded_frames();
+    void quiesce_hls();
     static GstPadProbeReturn on_coded_frame(GstPad* pad, GstPadProbeInfo* info, gpointer self);
     static GstFlowReturn on_jpeg_sample(GstAppSink* sink, gpointer self);
     static GstFlowReturn on_frame_sample(GstAppSink* sink, gpointer self);
@@ -53,6 +58,7 @@ private:
     callbacks on_;
     gst::element_ptr pipeline_;
     gst::element_ptr decode_gate_;
+    gst::element_ptr hls_gate_;  // null with HLS off
 };
 
 // The gst-launch description of the pipeline for these options; locations and credentials are

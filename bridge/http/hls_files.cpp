@@ -1,7 +1,5 @@
 #include "http/hls_files.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -14,8 +12,9 @@ namespace {
 constexpr std::string_view playlist_name = "index.m3u8";
 constexpr std::chrono::milliseconds playlist_poll{100};
 
-// TODO(#7): a blocking read on the event loop; cheap from an in-memory folder, but segments
-// should be read off the loop (or served from memory) so that a slow disk cannot stall it.
+// TODO(#7): a blocking read on the event loop (here and for the playlist, in hls_timeline);
+// cheap from a tmpfs folder, but segments should be read off the loop (or served from memory)
+// so that a slow disk cannot stall it.
 std::optional<std::string> read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -32,17 +31,6 @@ response not_found(std::string body) {
 
 }  // namespace
 
-bool is_segment_name(std::string_view name) {
-    constexpr std::string_view prefix = "segment";
-    constexpr std::string_view suffix = ".ts";
-    if (!name.starts_with(prefix) || !name.ends_with(suffix)) {
-        return false;
-    }
-    const auto digits = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
-    return digits.size() >= 5 && digits.size() <= 10 &&
-           std::ranges::all_of(digits, [](char c) { return std::isdigit(c) != 0; });
-}
-
 hls_files::hls_files(boost::asio::io_context& loop,
                      std::shared_ptr<pipelines::camera_stream> stream)
     : loop_(loop), stream_(std::move(stream)) {}
@@ -56,7 +44,7 @@ void hls_files::serve(const exchange_ptr& exchange, const std::string& name) {
         serve_playlist(exchange);
         return;
     }
-    if (!is_segment_name(name)) {
+    if (!pipelines::hls_timeline::is_segment_name(name)) {
         exchange->respond(not_found("no such HLS file\n"));
         return;
     }
@@ -75,15 +63,15 @@ void hls_files::serve_playlist(const exchange_ptr& exchange) {
     wait_for_playlist(exchange, std::chrono::steady_clock::now() + first_playlist_wait);
 }
 
-// Polls for the playlist file: hlssink2 writes it when its first segment closes, a few seconds
-// after the pipeline starts, and tells nobody.
+// Polls for the playlist: there is none until the first segment closes, a few seconds after the
+// pipeline starts, and hlssink2 tells nobody.
 void hls_files::wait_for_playlist(const exchange_ptr& exchange,
                                   std::chrono::steady_clock::time_point deadline) {
     if (exchange->answered()) {
         return;  // the client left
     }
     stream_->touch();  // a player waiting counts as watching, however short the idle period
-    if (auto playlist = read_file(stream_->options().hls_dir / playlist_name)) {
+    if (auto playlist = stream_->hls_playlist()) {
         auto out = make_response(status::ok, std::move(*playlist), "application/vnd.apple.mpegurl");
         // The playlist changes with every segment: players must always ask again.
         out.set(beast_http::field::cache_control, "no-cache, no-store");

@@ -15,8 +15,9 @@ namespace camtwin::http {
 // segments, read from the folder the device's pipeline writes. A playlist request keeps the
 // pipeline up (touch) and starts it when it is stopped; the first request after a start waits
 // for the first playlist (up to first_playlist_wait) instead of failing, so a player needs no
-// retry logic of its own. Only names the pipeline writes are served (index.m3u8 and
-// segmentNNNNN.ts), so no request can reach another file.
+// retry logic of its own. The playlist is the stream's hls_timeline, continuous across camera
+// restarts; only segment names the timeline writes are served, so no request can reach another
+// file.
 //
 // Threads: the loop thread only.
 class hls_files {
@@ -35,8 +36,5 @@ private:
     boost::asio::io_context& loop_;
     std::shared_ptr<pipelines::camera_stream> stream_;
 };
-
-// True for the segment names hlssink2 writes here: "segment" five or more digits ".ts".
-bool is_segment_name(std::string_view name);
 
 }  // namespace camtwin::http

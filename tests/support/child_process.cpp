@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <iostream>
 #include <poll.h>
 #include <stdexcept>
 #include <sys/prctl.h>
@@ -205,6 +206,16 @@ std::optional<int> terminate(std::unique_ptr<child_process>& child) {
     }
     child->signal(SIGTERM);
     auto code = child->wait(std::chrono::seconds(10));
+    if (code != 0) {
+        // The test will fail on the exit code; what the child said last is the only clue why.
+        constexpr std::size_t tail = 4000;
+        const auto& said = child->err().size() > tail
+                               ? child->err().substr(child->err().size() - tail)
+                               : child->err();
+        std::cerr << "child exited with " << (code ? std::to_string(*code) : "no exit (timeout)")
+                  << "; its stderr ends with:\n"
+                  << said << '\n';
+    }
     child.reset();
     return code;
 }

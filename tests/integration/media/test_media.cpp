@@ -86,7 +86,7 @@ nlohmann::json probe_video(const std::string& input) {
 
 std::vector<std::string> playlist_segments(const std::string& playlist) {
     std::vector<std::string> out;
-    const std::regex line("^(segment[0-9]{5}\\.ts)\\r?$", std::regex::multiline);
+    const std::regex line("^([0-9]+-[0-9]+\\.ts)\\r?$", std::regex::multiline);
     for (std::sregex_iterator it(playlist.begin(), playlist.end(), line), end; it != end; ++it) {
         out.push_back((*it)[1]);
     }
@@ -97,6 +97,12 @@ long media_sequence(const std::string& playlist) {
     std::smatch match;
     const std::regex tag("#EXT-X-MEDIA-SEQUENCE:([0-9]+)");
     return std::regex_search(playlist, match, tag) ? std::stol(match[1]) : -1;
+}
+
+// The media sequence number of the playlist's last segment; -1 when it lists none.
+long last_sequence(const std::string& playlist) {
+    const auto count = static_cast<long>(playlist_segments(playlist).size());
+    return count == 0 ? -1 : media_sequence(playlist) + count - 1;
 }
 
 }  // namespace
@@ -151,6 +157,7 @@ TEST_CASE("media hls serves the camera's H.264 remuxed, in rotating segments", "
     // Only the names the pipeline writes are served.
     CHECK(client.get(rig.main("/hls/cam1/..%2f..%2fcamtwin.yaml")).status == 400);
     CHECK(client.get(rig.main("/hls/cam1/camtwin.yaml")).status == 404);
+    CHECK(client.get(rig.main("/hls/cam1/run0001.m3u8")).status == 404);  // hlssink2's own
     CHECK(client.get(rig.main("/hls/nosuch/index.m3u8")).status == 404);
 }
 
@@ -232,20 +239,51 @@ TEST_CASE("media hls and mjpeg resume by themselves when the camera's stream com
         }
     });
     REQUIRE(eventually([&] { return stream_state(rig) == "playing"; }, 15s));
+    curl_client player;
+    player.set_timeout_ms(30000);
+    std::string playlist;
+    REQUIRE(eventually(
+        [&] {
+            playlist = player.get(rig.main("/hls/cam1/index.m3u8")).body;
+            return last_sequence(playlist) >= 0;
+        },
+        30s));
+    const auto sequence_before = media_sequence(playlist);
+    const auto last_before = last_sequence(playlist);
+    // Segment names start with their run: "<run>-<index>.ts".
+    const auto run_of = [](const std::string& name) { return name.substr(0, name.find('-')); };
+    const auto first_run = run_of(playlist_segments(playlist).front());
 
     curl_client control;
     REQUIRE(control.put(rig.sim().camera().control + "/faults", R"({"stream":false})").status ==
             200);
     REQUIRE(eventually([&] { return stream_state(rig) == "retrying"; }, 20s));
+    // While the camera is away, players still get the segments so far.
+    const auto away = player.get(rig.main("/hls/cam1/index.m3u8"));
+    CHECK(away.status == 200);
+    CHECK(last_sequence(away.body) >= last_before);
     REQUIRE(control.put(rig.sim().camera().control + "/faults", R"({"stream":true})").status ==
             200);
     REQUIRE(eventually([&] { return stream_state(rig) == "playing"; }, 40s));
     const int before = frames;
     REQUIRE(eventually([&] { return frames > before + 5; }, 10s));
 
-    curl_client client;
-    client.set_timeout_ms(30000);
-    CHECK(client.get(rig.main("/hls/cam1/index.m3u8")).status == 200);
+    // The playlist goes on from where it was, numbered on, with a discontinuity where the new
+    // run begins (or, once that scrolled out of the window, the discontinuity sequence says so).
+    REQUIRE(eventually(
+        [&] {
+            playlist = player.get(rig.main("/hls/cam1/index.m3u8")).body;
+            const auto names = playlist_segments(playlist);
+            return !names.empty() && run_of(names.back()) != first_run;
+        },
+        30s));
+    CHECK(last_sequence(playlist) > last_before);
+    INFO("before: " << sequence_before << ".." << last_before << ", now:\n" << playlist);
+    CHECK(media_sequence(playlist) >= sequence_before);
+    CHECK(playlist.find("#EXT-X-DISCONTINUITY") != std::string::npos);
+    for (const auto& name : playlist_segments(playlist)) {
+        CHECK(player.get(rig.main("/hls/cam1/" + name)).status == 200);
+    }
     stop_viewing = true;
     viewer_thread.join();
 }
