@@ -29,8 +29,7 @@ mqtt_bridge::mqtt_bridge(boost::asio::io_context& loop, const mqtt_config& confi
                          std::vector<device_binding> devices,
                          std::unique_ptr<mqtt_connection> connection,
                          std::shared_ptr<spdlog::logger> log)
-    : loop_(loop),
-      config_(config),
+    : config_(config),
       topics_(config.topic_prefix, config.client_id),
       discovery_(config.home_assistant, topics_, config.client_id),
       connection_(std::move(connection)),

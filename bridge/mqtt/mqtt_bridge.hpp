@@ -104,7 +104,6 @@ private:
     device_link* find(const std::string& name);
     std::string make_id();
 
-    boost::asio::io_context& loop_;
     const mqtt_config& config_;
     topic_scheme topics_;
     home_assistant discovery_;
