@@ -7,6 +7,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/asio/io_context.hpp>
@@ -68,6 +69,10 @@ public:
     const latest_frame& latest() const { return frames_; }
     // The HLS playlist to serve (continuous across runs), or nullopt before the first segment.
     std::optional<std::string> hls_playlist() const { return hls_.playlist(); }
+    // One of the playlist's segments, or nullopt (hls_timeline::segment).
+    std::optional<std::string> hls_segment(std::string_view name) const {
+        return hls_.segment(name);
+    }
     bool wanted() const;
 
 private:

@@ -18,7 +18,7 @@ bool all_digits(std::string_view text) {
     });
 }
 
-std::optional<std::string> read_text(const std::filesystem::path& path) {
+std::optional<std::string> read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         return std::nullopt;
@@ -78,6 +78,13 @@ std::optional<std::string> hls_timeline::playlist() const {
     return render_hls_playlist(out);
 }
 
+std::optional<std::string> hls_timeline::segment(std::string_view name) const {
+    if (!is_segment_name(name)) {
+        return std::nullopt;
+    }
+    return read_file(dir_ / name);
+}
+
 bool hls_timeline::is_segment_name(std::string_view name) {
     constexpr std::string_view suffix = ".ts";
     if (!name.ends_with(suffix)) {
@@ -95,7 +102,7 @@ std::vector<hls_entry> hls_timeline::current_run_entries() const {
     if (!running_) {
         return {};
     }
-    const auto text = read_text(dir_ / fmt::format("run{:04}.m3u8", run_));
+    const auto text = read_file(dir_ / fmt::format("run{:04}.m3u8", run_));
     const auto parsed = text ? parse_hls_playlist(*text) : std::nullopt;
     if (!parsed) {
         return {};  // not written yet (or caught mid-write): the next request will see it

@@ -24,6 +24,8 @@ namespace camtwin::pipelines {
 // timeline deletes an earlier run's segments once they leave the window.
 //
 // Threads: one thread (the stream's loop); the files are read and written from it.
+// TODO(#7): those reads block the loop; cheap from a tmpfs folder, but a slow disk would stall
+// it: segments belong off the loop (or in memory).
 class hls_timeline {
 public:
     struct run_files {
@@ -44,6 +46,10 @@ public:
 
     // The playlist to serve now, or nullopt before the first segment.
     std::optional<std::string> playlist() const;
+
+    // The bytes of a segment in the folder, or nullopt when the name is not of the timeline's
+    // form or the file is gone (it left the window).
+    std::optional<std::string> segment(std::string_view name) const;
 
     // True for a name this timeline writes into its playlist: "<run>-<index>.ts", digits only.
     static bool is_segment_name(std::string_view name);

@@ -1,9 +1,5 @@
 #include "http/hls_files.hpp"
 
-#include <fstream>
-#include <optional>
-#include <sstream>
-
 #include <boost/asio/steady_timer.hpp>
 
 namespace camtwin::http {
@@ -11,19 +7,6 @@ namespace {
 
 constexpr std::string_view playlist_name = "index.m3u8";
 constexpr std::chrono::milliseconds playlist_poll{100};
-
-// TODO(#7): a blocking read on the event loop (here and for the playlist, in hls_timeline);
-// cheap from a tmpfs folder, but segments should be read off the loop (or served from memory)
-// so that a slow disk cannot stall it.
-std::optional<std::string> read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return std::nullopt;
-    }
-    std::ostringstream out;
-    out << in.rdbuf();
-    return std::move(out).str();
-}
 
 response not_found(std::string body) {
     return make_response(status::not_found, std::move(body), text_plain);
@@ -48,7 +31,7 @@ void hls_files::serve(const exchange_ptr& exchange, const std::string& name) {
         exchange->respond(not_found("no such HLS file\n"));
         return;
     }
-    auto segment = read_file(stream_->options().hls_dir / name);
+    auto segment = stream_->hls_segment(name);
     if (!segment) {
         exchange->respond(not_found("segment gone: it left the playlist window\n"));
         return;

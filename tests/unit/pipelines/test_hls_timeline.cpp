@@ -125,6 +125,18 @@ TEST_CASE("hls_timeline deletes what left the window and what it never listed", 
     CHECK(timeline.playlist()->find("#EXT-X-DISCONTINUITY-SEQUENCE:1\n") != std::string::npos);
 }
 
+TEST_CASE("hls_timeline reads back a listed segment and nothing else", "[pipelines]") {
+    test::temp_dir dir;
+    const auto folder = dir.path() / "cam1";
+    hls_timeline timeline(folder, 2, 1);
+    write_run(timeline.begin_run(), 0, 0, 2);
+    std::ofstream(folder / "camtwin.yaml") << "secret";
+    CHECK(timeline.segment("0001-00000.ts") == "ts");
+    CHECK_FALSE(timeline.segment("0001-00009.ts"));  // gone, or never written
+    CHECK_FALSE(timeline.segment("camtwin.yaml"));
+    CHECK_FALSE(timeline.segment("run0001.m3u8"));
+}
+
 TEST_CASE("hls_timeline serves only names of its own form", "[pipelines]") {
     CHECK(hls_timeline::is_segment_name("0001-00000.ts"));
     CHECK(hls_timeline::is_segment_name("12345-1234567.ts"));
