@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "pipelines/rtp_video_input.hpp"
+
 namespace camtwin::pipelines {
 namespace {
 
@@ -13,11 +15,13 @@ constexpr std::chrono::milliseconds hls_quiesce_time{50};
 }  // namespace
 
 std::string pipeline_description(const stream_options& options) {
-    // TODO(#7): H.265 cameras need rtph265depay and h265parse, chosen from the SDP.
+    // rtspsrc stands alone, and so do the decoded branch's two ends (decode_queue, decoded):
+    // the depayloader, parser and decoder of the codec the camera announces go in between once
+    // its SDP is known (link_video_pad).
     std::string out =
         "rtspsrc name=source protocols=tcp latency=200 tcp-timeout=5000000 "
-        "! rtph264depay ! h264parse name=parse config-interval=-1 "
-        "! video/x-h264,stream-format=byte-stream,alignment=au ! tee name=split ";
+        "capsfilter name=coded caps=\"video/x-h264,stream-format=byte-stream,alignment=au;"
+        "video/x-h265,stream-format=byte-stream,alignment=au\" ! tee name=split ";
     if (options.hls) {
         // Up to 4 s of video may wait for a slow disk; beyond that the oldest is dropped rather
         // than held without bound or stalling the decoded branch.
@@ -37,8 +41,9 @@ std::string pipeline_description(const stream_options& options) {
     // pipeline out of PLAYING, which would stall the HLS branch too.
     out += fmt::format(
         "split. ! valve name=decode_gate drop=true drop-mode=forward-sticky-events "
-        "! queue leaky=downstream max-size-buffers=0 max-size-bytes=0 max-size-time=2000000000 "
-        "! avdec_h264 output-corrupt=false ! tee name=decoded "
+        "! queue name=decode_queue leaky=downstream max-size-buffers=0 max-size-bytes=0 "
+        "max-size-time=2000000000 "
+        "tee name=decoded "
         "decoded. ! queue leaky=downstream max-size-buffers=1 "
         "! appsink name=frames max-buffers=1 drop=true sync=false async=false "
         "decoded. ! queue leaky=downstream max-size-buffers=2 "
@@ -57,6 +62,7 @@ stream_pipeline::stream_pipeline(const stream_options& options, const hls_timeli
 
     const gst::element_ptr source = gst::child(pipeline_.get(), "source");
     g_object_set(source.get(), "location", options.rtsp_url.c_str(), nullptr);
+    gst::connect_signal(source.get(), "pad-added", &stream_pipeline::on_source_pad, this);
     if (!options.username.empty()) {
         g_object_set(source.get(), "user-id", options.username.c_str(), "user-pw",
                      options.password.c_str(), nullptr);
@@ -110,11 +116,24 @@ void stream_pipeline::set_decoding(bool on) {
     g_object_set(decode_gate_.get(), "drop", on ? FALSE : TRUE, nullptr);
 }
 
-// Every coded frame leaving the parser is a sign of life, decoded or not.
+// Runs on rtspsrc's thread once the camera's SDP is known.
+void stream_pipeline::on_source_pad(GstElement* /*source*/, GstPad* pad, gpointer self) {
+    auto& pipeline = *static_cast<stream_pipeline*>(self);
+    GstElement* bin = pipeline.pipeline_.get();
+    const gst::element_ptr coded = gst::child(bin, "coded");
+    const gst::element_ptr decode_from = gst::child(bin, "decode_queue");
+    const gst::element_ptr decode_to = gst::child(bin, "decoded");
+    const video_slots slots{coded.get(), decode_from.get(), decode_to.get()};
+    if (auto error = link_video_pad(bin, pad, slots); !error.empty()) {
+        pipeline.on_.failed(error);
+    }
+}
+
+// Every coded frame reaching the tee is a sign of life, decoded or not.
 void stream_pipeline::count_coded_frames() {
-    const gst::element_ptr parse = gst::child(pipeline_.get(), "parse");
+    const gst::element_ptr coded = gst::child(pipeline_.get(), "coded");
     const gst::gst_object_ptr<GstPad> pad(
-        gst::require(gst_element_get_static_pad(parse.get(), "src"), "the parser's source pad"));
+        gst::require(gst_element_get_static_pad(coded.get(), "src"), "the coded input's pad"));
     gst_pad_add_probe(pad.get(), GST_PAD_PROBE_TYPE_BUFFER, &stream_pipeline::on_coded_frame, this,
                       nullptr);
 }

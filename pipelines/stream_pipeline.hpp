@@ -11,8 +11,8 @@
 
 namespace camtwin::pipelines {
 
-// One run of a camera's GStreamer pipeline, from PLAYING to NULL: rtspsrc over TCP, the H.264
-// depayloaded and parsed once and split by a tee into
+// One run of a camera's GStreamer pipeline, from PLAYING to NULL: rtspsrc over TCP, the H.264 or
+// H.265 (as the camera's SDP says) depayloaded and parsed once and split by a tee into
 //   - the HLS branch: hlssink2 remuxes into MPEG-TS segments and writes this run's playlist,
 //     with no decode and no encode (the served playlist is the hls_timeline's);
 //   - the decoded branch, behind a valve that is open only while pictures are wanted: one
@@ -48,6 +48,7 @@ private:
     void count_coded_frames();
     void quiesce_hls();
     static GstPadProbeReturn on_coded_frame(GstPad* pad, GstPadProbeInfo* info, gpointer self);
+    static void on_source_pad(GstElement* source, GstPad* pad, gpointer self);
     static GstFlowReturn on_jpeg_sample(GstAppSink* sink, gpointer self);
     static GstFlowReturn on_frame_sample(GstAppSink* sink, gpointer self);
     static GstBusSyncReply on_bus_message(GstBus* bus, GstMessage* message, gpointer self);

@@ -32,7 +32,7 @@ tcp::endpoint endpoint_of(const std::string& listen) {
 http_front::http_front(boost::asio::io_context& loop, const http_config& config,
                        const std::vector<device_binding>& devices, service_hooks hooks,
                        const command_observer& observer, std::shared_ptr<spdlog::logger> log)
-    : loop_(loop), config_(config), log_(std::move(log)) {
+    : config_(config), log_(std::move(log)) {
     std::vector<device_routes*> all;
     for (const auto& binding : devices) {
         device_part part;
@@ -103,6 +103,20 @@ void http_front::write_metrics(metrics::prometheus_text& out) const {
     for (const auto& part : devices_) {
         out.sample("camtwin_stream_frames_total", {{"device", part.routes->name()}},
                    static_cast<double>(part.routes->feed().frames()));
+    }
+    out.family("camtwin_stream_frames_skipped_total", "counter",
+               "Frames a slow viewer skipped (it gets the newest instead), summed over viewers.");
+    for (const auto& part : devices_) {
+        out.sample("camtwin_stream_frames_skipped_total",
+                   {{"device", part.routes->name()}, {"stream", "mjpeg"}},
+                   static_cast<double>(part.routes->feed().frames_skipped()));
+    }
+    out.family("camtwin_stream_bytes_total", "counter",
+               "Bytes written to the viewers of each device's streams.");
+    for (const auto& part : devices_) {
+        out.sample("camtwin_stream_bytes_total",
+                   {{"device", part.routes->name()}, {"stream", "mjpeg"}},
+                   static_cast<double>(part.routes->feed().bytes_sent()));
     }
 }
 

@@ -50,7 +50,6 @@ private:
         int port = 0;
     };
 
-    boost::asio::io_context& loop_;
     const http_config& config_;
     std::shared_ptr<spdlog::logger> log_;
     request_counts counts_;

@@ -205,8 +205,8 @@ void http_session::show(const std::shared_ptr<const std::string>& jpeg) {
         return;
     }
     if (in_flight_) {
-        if (next_) {
-            ++frames_dropped_;  // a slow viewer gets the newest frame, never a backlog
+        if (next_ && feed_ != nullptr) {
+            feed_->count_skipped();  // a slow viewer gets the newest frame, never a backlog
         }
         next_ = jpeg;
         return;
@@ -219,8 +219,8 @@ void http_session::write_frame(std::shared_ptr<const std::string> jpeg) {
     const std::array<boost::asio::const_buffer, 3> part{boost::asio::buffer(part_head),
                                                         boost::asio::buffer(*in_flight_),
                                                         boost::asio::buffer(part_tail)};
-    auto done = [self = shared_from_this()](const error_code& error, std::size_t) {
-        self->on_frame_written(error);
+    auto done = [self = shared_from_this()](const error_code& error, std::size_t bytes) {
+        self->on_frame_written(error, bytes);
     };
     stream_.expires_after(std::chrono::seconds(limits_.request_timeout_s));
     if (chunked_) {
@@ -230,8 +230,11 @@ void http_session::write_frame(std::shared_ptr<const std::string> jpeg) {
     }
 }
 
-void http_session::on_frame_written(const error_code& error) {
+void http_session::on_frame_written(const error_code& error, std::size_t bytes) {
     in_flight_.reset();
+    if (feed_ != nullptr) {
+        feed_->count_sent(bytes);
+    }
     if (error) {
         finish();
         return;

@@ -52,8 +52,6 @@ public:
     // frame_viewer
     void show(const std::shared_ptr<const std::string>& jpeg) override;
 
-    std::uint64_t frames_dropped() const { return frames_dropped_; }
-
 private:
     enum class phase { idle, reading, handling, writing, streaming, closed };
 
@@ -64,7 +62,7 @@ private:
     void on_written(const boost::system::error_code& error, bool keep_alive);
 
     void write_frame(std::shared_ptr<const std::string> jpeg);
-    void on_frame_written(const boost::system::error_code& error);
+    void on_frame_written(const boost::system::error_code& error, std::size_t bytes);
     void watch_for_hangup();
     void end_stream();
     void finish();
@@ -92,7 +90,6 @@ private:
     std::shared_ptr<const std::string> next_;
     bool ending_ = false;
     char hangup_byte_ = 0;
-    std::uint64_t frames_dropped_ = 0;
 };
 
 }  // namespace camtwin::http

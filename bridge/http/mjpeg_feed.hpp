@@ -47,6 +47,13 @@ public:
     std::size_t viewers() const;
     std::uint64_t frames() const { return frames_; }
 
+    // What the viewers' connections made of the frames, summed over every viewer so far (a
+    // count per viewer would be a metric label per connection, growing without bound).
+    void count_skipped() { ++frames_skipped_; }
+    void count_sent(std::size_t bytes) { bytes_sent_ += bytes; }
+    std::uint64_t frames_skipped() const { return frames_skipped_; }
+    std::uint64_t bytes_sent() const { return bytes_sent_; }
+
     // Stops fetching; viewers stay until they leave.
     void shutdown();
 
@@ -69,6 +76,8 @@ private:
     bool fetching_ = false;
     bool stopped_ = false;
     std::uint64_t frames_ = 0;
+    std::uint64_t frames_skipped_ = 0;
+    std::uint64_t bytes_sent_ = 0;
 };
 
 }  // namespace camtwin::http

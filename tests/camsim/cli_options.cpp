@@ -60,6 +60,8 @@ std::optional<int> parse_cli(int argc, char** argv, cli_options& out) {
         ->check(CLI::Range(0, 600000));
     app.add_flag("--digest-opaque", out.digest_opaque, "Send (and require) a digest opaque");
     app.add_option("--fps", out.fps, "Video frame rate")->check(CLI::Range(1, 60));
+    app.add_option("--codec", out.codec, "Video codec of the RTSP streams: h264 or h265")
+        ->check(CLI::IsMember({"h264", "h265"}));
     app.add_option("--log-level", out.log_level, "trace, debug, info, warn, error or off");
     add_fault_flags(app, out);
 
@@ -91,6 +93,7 @@ camera_options camera_options_for(const cli_options& cli, int index) {
     options.seed = static_cast<std::uint32_t>(0x5eed0000 + index);
     for (stream_info& s : options.streams) {
         s.fps = cli.fps;
+        s.codec = cli.codec == "h265" ? "H.265" : "H.264";
     }
 
     device_identity& id = options.identity;

@@ -23,6 +23,7 @@ struct cli_options {
     int reboot_ms = 5000;
     bool digest_opaque = false;
     int fps = 15;
+    std::string codec = "h264";  // or "h265"
     std::string log_level = "info";
     fault_settings faults;
     std::string ns = "ver20";

@@ -60,7 +60,7 @@ void write_stream(xml_writer& w, const device_identity& id, const stream_info& s
     bool main_stream = s.id % 100 == 1;
     int bitrate = main_stream ? 2048 : 512;
     w.open("Video").leaf("enabled", true).leaf("videoInputChannelID", s.id / 100);
-    w.leaf("videoCodecType", "H.264").leaf("videoScanType", "progressive");
+    w.leaf("videoCodecType", s.codec).leaf("videoScanType", "progressive");
     w.leaf("videoResolutionWidth", s.width).leaf("videoResolutionHeight", s.height);
     w.leaf("videoQualityControlType", "VBR").leaf("constantBitRate", bitrate);
     w.leaf("fixedQuality", 60).leaf("vbrUpperCap", bitrate).leaf("vbrLowerCap", 32);

@@ -29,6 +29,7 @@ struct stream_info {
     int width = 1280;
     int height = 720;
     int fps = 15;
+    std::string codec = "H.264";  // videoCodecType: "H.264" or "H.265"
 };
 
 // An event for the alertStream.

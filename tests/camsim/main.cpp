@@ -27,6 +27,7 @@ std::unique_ptr<video_server> make_video(const camsim::cli_options& cli, int ind
     options.password = cli.password;
     options.auth = cli.auth;
     options.fps = cli.fps;
+    options.codec = cli.codec;
     return std::make_unique<video_server>(options, [&cam] { return cam.view(); });
 }
 

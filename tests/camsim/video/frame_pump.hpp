@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <memory>
+#include <string>
 
 #include <gst/video/video-info.h>
 
@@ -11,11 +12,12 @@
 
 namespace camsim {
 
-// The size and rate of one stream.
+// The size, rate and codec of one stream.
 struct stream_format {
     int width = 1280;
     int height = 720;
     int fps = 15;
+    std::string codec = "h264";  // or "h265"
 };
 
 // Feeds one media's appsrc with rendered I420 frames at the stream's rate: on each need-data it

@@ -23,13 +23,16 @@ int bitrate_kbps(const stream_format& format) {
     return std::clamp(format.width * format.height / 450, 128, 8192);
 }
 
+// A keyframe every two seconds, as Hikvision ships (GovLength = 2 x fps).
 std::string launch_line(const stream_format& format) {
+    const bool hevc = format.codec == "h265";
     return fmt::format(
         "( appsrc name=src is-live=true format=time do-timestamp=true "
-        "! x264enc tune=zerolatency speed-preset=ultrafast key-int-max={} bitrate={} "
-        "! video/x-h264,stream-format=byte-stream "
-        "! rtph264pay name=pay0 pt=96 config-interval=-1 )",
-        2 * std::max(format.fps, 1), bitrate_kbps(format));
+        "! {enc} tune=zerolatency speed-preset=ultrafast key-int-max={gop} bitrate={kbps} "
+        "! video/x-{codec},stream-format=byte-stream "
+        "! rtp{codec}pay name=pay0 pt=96 config-interval=-1 )",
+        fmt::arg("enc", hevc ? "x265enc" : "x264enc"), fmt::arg("gop", 2 * std::max(format.fps, 1)),
+        fmt::arg("kbps", bitrate_kbps(format)), fmt::arg("codec", hevc ? "h265" : "h264"));
 }
 
 }  // namespace

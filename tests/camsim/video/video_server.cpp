@@ -124,9 +124,10 @@ video_server::impl::impl(video_options options, std::function<camera_view()> vie
     // TODO(#3): the third stream (/Streaming/Channels/103) is not mounted, and RTSP logins have
     // no lockout as the HTTP side does.
     const gst::object_ptr<GstRTSPMountPoints> mounts = make_lowercase_mount_points();
-    mount(mounts.get(), {options_.main_width, options_.main_height, options_.fps},
+    mount(mounts.get(), {options_.main_width, options_.main_height, options_.fps, options_.codec},
           {main_paths[0], main_paths[1]});
-    mount(mounts.get(), {options_.sub_width, options_.sub_height, options_.fps}, {sub_paths[0]});
+    mount(mounts.get(), {options_.sub_width, options_.sub_height, options_.fps, options_.codec},
+          {sub_paths[0]});
     gst_rtsp_server_set_mount_points(server_.get(), mounts.get());
 
     if (!options_.user.empty()) {

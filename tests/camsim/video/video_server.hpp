@@ -20,6 +20,7 @@ struct video_options {
     int sub_width = 640;
     int sub_height = 360;
     int fps = 15;
+    std::string codec = "h264";  // or "h265"
 };
 
 // The simulated camera's picture: an RTSP server (gst-rtsp-server, H.264) with the main stream at

@@ -34,6 +34,7 @@ public:
         // for camsim's main and sub stream RTSP URLs.
         std::string device_yaml;
         std::vector<std::string> env;
+        std::vector<std::string> camsim_args;  // e.g. {"--codec", "h265"}
     };
     // Options with more keys under http: and more environment.
     static options with_http(std::string http_yaml, std::vector<std::string> env = {}) {
@@ -45,7 +46,9 @@ public:
 
     http_rig() : http_rig(options{}) {}
     explicit http_rig(options extra)
-        : sim_(CAMSIM_BINARY), main_port_(free_port()), device_port_(free_port()) {
+        : sim_(CAMSIM_BINARY, sim_options(extra)),
+          main_port_(free_port()),
+          device_port_(free_port()) {
         config_path_ = dir_.write("camtwin.yaml",
                                   "mqtt: {url: \"" + broker_.url() +
                                       "\", client_id: http-rig}\n"
@@ -109,6 +112,12 @@ public:
     child_process& camtwin() { return *camtwin_; }
 
 private:
+    static camsim_options sim_options(const options& extra) {
+        camsim_options out;
+        out.extra_args = extra.camsim_args;
+        return out;
+    }
+
     std::string with_rtsp(std::string yaml) const {
         auto sub_stream = sim_.camera().rtsp;
         sub_stream.replace(sub_stream.rfind("101"), 3, "102");
@@ -134,7 +143,14 @@ private:
 // A plain TCP client for requests no HTTP library would send.
 class raw_connection {
 public:
-    explicit raw_connection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+    // receive_buffer > 0 shrinks the socket's receive buffer (and so the window the server may
+    // fill) before connecting.
+    explicit raw_connection(int port, int receive_buffer = 0)
+        : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+        if (receive_buffer > 0) {
+            REQUIRE(::setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receive_buffer,
+                                 sizeof(receive_buffer)) == 0);
+        }
         sockaddr_in address{};
         address.sin_family = AF_INET;
         address.sin_port = htons(static_cast<std::uint16_t>(port));

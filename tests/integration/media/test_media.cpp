@@ -73,6 +73,14 @@ unsigned long encoded_jpegs(http_rig& rig) {
     return std::regex_search(metrics, match, series) ? std::stoul(match[1]) : 0;
 }
 
+// The value of one series of camtwin's /metrics, e.g. name{device="cam1"}; -1 when absent.
+double metric(http_rig& rig, const std::string& series) {
+    curl_client client;
+    const auto metrics = client.get(rig.main("/metrics")).body;
+    const auto at = metrics.find("\n" + series + " ");
+    return at == std::string::npos ? -1 : std::stod(metrics.substr(at + series.size() + 2));
+}
+
 // The first video stream's fields as ffprobe reports them.
 nlohmann::json probe_video(const std::string& input) {
     const auto probe = run({"/usr/bin/ffprobe", "-v", "error", "-rtsp_transport", "tcp",
@@ -161,6 +169,35 @@ TEST_CASE("media hls serves the camera's H.264 remuxed, in rotating segments", "
     CHECK(client.get(rig.main("/hls/nosuch/index.m3u8")).status == 404);
 }
 
+TEST_CASE("media an H.265 camera is remuxed to HLS and decoded for MJPEG, with no setting",
+          "[media][slow]") {
+    auto options = media_options();
+    options.camsim_args = {"--codec", "h265"};
+    http_rig rig(options);
+    curl_client client;
+    client.set_timeout_ms(30000);
+
+    const auto playlist = client.get(rig.main("/hls/cam1/index.m3u8"));
+    REQUIRE(playlist.status == 200);
+    const auto segments = playlist_segments(playlist.body);
+    REQUIRE_FALSE(segments.empty());
+    const auto segment = client.get(rig.main("/hls/cam1/" + segments.front()));
+    REQUIRE(segment.status == 200);
+    temp_dir dir;
+    const auto remuxed = probe_video(dir.write("segment.ts", segment.body).string());
+    CHECK(remuxed["codec_name"] == "hevc");  // passed through, not transcoded to H.264
+    CHECK(remuxed["width"] == 1280);
+
+    curl_client viewer;
+    viewer.set_timeout_ms(5000);
+    const auto parts = mjpeg_parts(viewer.get(rig.main("/devices/cam1/stream")).body);
+    std::size_t decoded = 0;
+    for (const auto& jpeg : parts) {
+        decoded += is_jpeg(jpeg) && jpeg_width(jpeg) == 320 ? 1 : 0;
+    }
+    CHECK(decoded >= 5);
+}
+
 TEST_CASE("media mjpeg frames come from the pipeline, one encode for every viewer",
           "[media][slow]") {
     http_rig rig(media_options());
@@ -197,6 +234,41 @@ TEST_CASE("media mjpeg frames come from the pipeline, one encode for every viewe
     const auto encoded = encoded_jpegs(rig);
     CHECK(encoded > 0);
     CHECK(from_pipeline > encoded);
+}
+
+TEST_CASE("media a viewer that stops reading skips frames and slows no one else", "[media][slow]") {
+    http_rig::options options;
+    // Large frames, so that a viewer that does not read backs up camtwin's writes within a frame.
+    options.device_yaml =
+        "    stream:\n"
+        "      rtsp_url: \"{rtsp}\"\n"
+        "      mjpeg: {fps: 10, width: 1280, quality: 95}\n"
+        "      idle_stop_s: 1\n";
+    http_rig rig(options);
+    const std::string skipped =
+        R"(camtwin_stream_frames_skipped_total{device="cam1",stream="mjpeg"})";
+    const std::string sent = R"(camtwin_stream_bytes_total{device="cam1",stream="mjpeg"})";
+
+    raw_connection stuck(rig.main_port(), 4096);
+    REQUIRE(stuck.send("GET /devices/cam1/stream HTTP/1.1\r\nHost: camtwin\r\n\r\n"));
+    // It never reads: camtwin keeps one frame in flight to it and skips the rest.
+    REQUIRE(eventually([&] { return metric(rig, skipped) > 0; }, 30s));
+
+    // Meanwhile a viewer that reads gets the configured rate: 4 s at 10 frames a second, with
+    // room for the pipeline's own jitter.
+    curl_client viewer;
+    viewer.set_timeout_ms(4000);
+    const auto parts = mjpeg_parts(viewer.get(rig.main("/devices/cam1/stream")).body);
+    CHECK(parts.size() >= 20);
+    std::size_t received = 0;
+    for (const auto& jpeg : parts) {
+        CHECK(is_jpeg(jpeg));
+        received += jpeg.size();
+    }
+    // What the reading viewer got is in the bytes sent, headers on top; the stuck one kept
+    // skipping.
+    CHECK(eventually([&] { return metric(rig, sent) >= static_cast<double>(received); }, 5s));
+    CHECK(metric(rig, skipped) >= 10);
 }
 
 TEST_CASE("media capture is served from the running stream without asking the camera",
