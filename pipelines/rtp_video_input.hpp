@@ -20,6 +20,9 @@ struct video_codec {
 // without case), or nullopt for one camtwin does not read.
 std::optional<video_codec> codec_for_encoding(std::string_view encoding_name);
 
+// TODO(#7): H.265 goes into HLS as the camera sent it; whether browsers play it through hls.js is
+// untested, and the viewer page does not yet fall back to MJPEG for such a camera.
+
 // Where link_video_pad connects the codec's elements in the pipeline.
 struct video_slots {
     GstElement* coded;        // takes byte-stream access units (a capsfilter)
