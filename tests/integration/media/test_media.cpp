@@ -188,14 +188,21 @@ TEST_CASE("media an H.265 camera is remuxed to HLS and decoded for MJPEG, with n
     CHECK(remuxed["codec_name"] == "hevc");  // passed through, not transcoded to H.264
     CHECK(remuxed["width"] == 1280);
 
-    curl_client viewer;
-    viewer.set_timeout_ms(5000);
-    const auto parts = mjpeg_parts(viewer.get(rig.main("/devices/cam1/stream")).body);
-    std::size_t decoded = 0;
-    for (const auto& jpeg : parts) {
-        decoded += is_jpeg(jpeg) && jpeg_width(jpeg) == 320 ? 1 : 0;
-    }
-    CHECK(decoded >= 5);
+    // The stream may have gone idle meanwhile; a viewer starts it again, and the pictures come
+    // from the decoder once it has met a keyframe (camsim sends one every 2 s). Under TSan a
+    // start takes several seconds, so viewers come one after another until one sees them.
+    CHECK(eventually(
+        [&] {
+            curl_client viewer;
+            viewer.set_timeout_ms(3000);
+            std::size_t decoded = 0;
+            for (const auto& jpeg :
+                 mjpeg_parts(viewer.get(rig.main("/devices/cam1/stream")).body)) {
+                decoded += is_jpeg(jpeg) && jpeg_width(jpeg) == 320 ? 1 : 0;
+            }
+            return decoded >= 3;
+        },
+        40s));
 }
 
 TEST_CASE("media mjpeg frames come from the pipeline, one encode for every viewer",
@@ -254,12 +261,16 @@ TEST_CASE("media a viewer that stops reading skips frames and slows no one else"
     // It never reads: camtwin keeps one frame in flight to it and skips the rest.
     REQUIRE(eventually([&] { return metric(rig, skipped) > 0; }, 30s));
 
-    // Meanwhile a viewer that reads gets the configured rate: 4 s at 10 frames a second, with
-    // room for the pipeline's own jitter.
+    // Meanwhile a viewer that reads gets the frames the pipeline encodes while it watches (all
+    // but the one or two at each edge of its window), however fast the machine encodes them.
+    const auto encoded_before = encoded_jpegs(rig);
     curl_client viewer;
     viewer.set_timeout_ms(4000);
     const auto parts = mjpeg_parts(viewer.get(rig.main("/devices/cam1/stream")).body);
-    CHECK(parts.size() >= 20);
+    const auto encoded = encoded_jpegs(rig) - encoded_before;
+    INFO(parts.size() << " frames received of " << encoded << " encoded meanwhile");
+    CHECK(parts.size() >= 5);
+    CHECK(parts.size() + 3 >= encoded * 3 / 4);
     std::size_t received = 0;
     for (const auto& jpeg : parts) {
         CHECK(is_jpeg(jpeg));
